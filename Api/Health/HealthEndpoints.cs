@@ -1,0 +1,35 @@
+using Actors.Runtime.Persistence;
+
+namespace Actors.Api.Health;
+
+/// <summary>Liveness (the process answers) and readiness (storage answers) for load balancers and probes.</summary>
+public static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var health = endpoints.MapGroup("/health").WithTags("Health");
+        health.MapGet("/live", () => TypedResults.Ok(new HealthReport("live", null)));
+        health.MapGet("/ready", CheckReadyAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> CheckReadyAsync(IGrainStorage storage, CancellationToken cancellationToken)
+    {
+        var persistence = storage.IsDurable ? "postgres" : "memory (not persisted)";
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            await storage.CheckAsync(timeout.Token);
+            return TypedResults.Ok(new HealthReport("ready", persistence));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.Problem(
+                title: "Storage is not reachable",
+                detail: exception.Message,
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                type: "https://bookings.example/problems/storage-unavailable");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Actors.Api.Health;
+
+public sealed record HealthReport(string Status, string? Storage);

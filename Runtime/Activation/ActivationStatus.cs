@@ -1,0 +1,9 @@
+namespace Actors.Runtime.Activation;
+
+internal enum ActivationStatus
+{
+    Activating,
+    Active,
+    Deactivating,
+    Deactivated,
+}

@@ -1,0 +1,11 @@
+namespace Actors.Runtime;
+
+/// <summary>Why an activation is going away.</summary>
+public enum DeactivationReason
+{
+    IdleTimeout,
+    ApplicationRequested,
+    InconsistentState,
+    ActivationFailed,
+    ShuttingDown,
+}

@@ -1,0 +1,82 @@
+using Actors.Runtime.Streams;
+
+namespace Actors.Runtime.Persistence.Memory;
+
+/// <summary>
+/// The embedded default: the same ETag and event-log rules as PostgreSQL, held in this process only.
+/// Nothing survives a restart.
+/// </summary>
+public sealed class MemoryGrainStorage : IGrainStorage, IEventLog
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<(GrainId, string), StoredState> states = [];
+    private readonly Dictionary<StreamId, List<RecordedEvent>> streams = [];
+    private long version;
+
+    public bool IsDurable => false;
+
+    public Task<StoredState?> ReadAsync(GrainId grain, string stateName, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(states.GetValueOrDefault((grain, stateName)));
+        }
+    }
+
+    public Task<string> WriteAsync(StateWrite write, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var key = (write.Grain, write.StateName);
+            var current = states.GetValueOrDefault(key)?.Etag;
+            if (current != write.ExpectedEtag)
+            {
+                throw new InconsistentStateException(
+                    $"State '{write.StateName}' of {write.Grain} was written by another activation.", write.ExpectedEtag, current);
+            }
+
+            var etag = (++version).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            states[key] = new StoredState(write.Payload, etag);
+            var now = DateTimeOffset.UtcNow;
+            foreach (var pending in write.Events)
+            {
+                if (!streams.TryGetValue(pending.Stream, out var log))
+                {
+                    streams[pending.Stream] = log = [];
+                }
+
+                log.Add(new RecordedEvent(pending.Stream, log.Count + 1, pending.EventType, pending.Payload, now));
+            }
+
+            return Task.FromResult(etag);
+        }
+    }
+
+    public Task ClearAsync(GrainId grain, string stateName, string? etag, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var current = states.GetValueOrDefault((grain, stateName))?.Etag;
+            if (current != etag)
+            {
+                throw new InconsistentStateException($"State '{stateName}' of {grain} was written by another activation.", etag, current);
+            }
+
+            states.Remove((grain, stateName));
+            return Task.CompletedTask;
+        }
+    }
+
+    public Task CheckAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<IReadOnlyList<RecordedEvent>> ReadAsync(StreamId stream, long afterSequence, int max, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<RecordedEvent> found = streams.TryGetValue(stream, out var log)
+                ? [.. log.Skip((int)Math.Min(afterSequence, log.Count)).Take(max)]
+                : [];
+            return Task.FromResult(found);
+        }
+    }
+}

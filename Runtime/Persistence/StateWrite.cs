@@ -1,0 +1,10 @@
+namespace Actors.Runtime.Persistence;
+
+/// <summary>Everything one WriteStateAsync commits together.</summary>
+public sealed record StateWrite(
+    GrainId Grain,
+    string StateName,
+    byte[] Payload,
+    string? ExpectedEtag,
+    IReadOnlyList<PendingEvent> Events,
+    IReadOnlyList<ITransactionalWrite> Enlisted);

@@ -1,0 +1,23 @@
+using Actors.Grains;
+using Actors.Runtime;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Silo;
+
+public static class BookingSiloExtensions
+{
+    /// <summary>
+    /// Hosts the booking grains. With a "Postgres" connection string everything persists in
+    /// PostgreSQL; without one the silo runs on memory and says so at startup.
+    /// </summary>
+    public static IServiceCollection AddBookingSilo(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSilo(configuration, silo =>
+        {
+            silo.AddGrains(BookingGrains.Assembly);
+            if (configuration.GetConnectionString("Postgres") is { Length: > 0 } connectionString)
+            {
+                silo.UsePostgres(connectionString);
+            }
+        });
+}

@@ -53,6 +53,7 @@ public sealed class SiloBuilder(IServiceCollection services, GrainTypeRegistry t
         Services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<PostgresGrainStorage>());
         Services.AddSingleton<IReminderTable, PostgresReminderTable>();
         Services.AddSingleton<SchemaMigrator>();
+        Services.AddHostedService<PostgresEventListener>();
         return this;
     }
 }

@@ -1,5 +1,6 @@
 using Actors.Runtime.Activation;
 using Actors.Runtime.Invocation;
+using Actors.Runtime.Persistence;
 using Actors.Runtime.Persistence.Postgres;
 using Actors.Runtime.Reminders;
 using Actors.Runtime.Streams;
@@ -22,6 +23,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton(types);
         services.AddOptions<SiloOptions>().Bind(configuration.GetSection("Silo"));
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("Reminders"));
+        services.AddOptions<EventLogOptions>().Bind(configuration.GetSection("EventLog"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(SchemaScript.FromAssembly(typeof(SiloServiceCollectionExtensions).Assembly).Single());
@@ -32,6 +34,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainCallRouter, LocalCallRouter>();
         services.AddSingleton<IGrainFactory, GrainFactory>();
         services.AddSingleton<IStreamProvider, InProcessStreamProvider>();
+        services.AddSingleton<EventLogSignal>();
+        services.AddSingleton<EventLogTailer>();
         services.AddSingleton<ReminderRegistry>();
 
         var builder = new SiloBuilder(services, types);
@@ -42,6 +46,7 @@ public static class SiloServiceCollectionExtensions
         services.Insert(0, ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, SiloLifecycle>());
         services.AddHostedService<IdleCollector>();
         services.AddHostedService<ReminderService>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventLogTailer>());
         return services;
     }
 }

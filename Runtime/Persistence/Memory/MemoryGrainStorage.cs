@@ -6,7 +6,7 @@ namespace Actors.Runtime.Persistence.Memory;
 /// The embedded default: the same ETag and event-log rules as PostgreSQL, held in this process only.
 /// Nothing survives a restart.
 /// </summary>
-public sealed class MemoryGrainStorage : IGrainStorage, IEventLog
+public sealed class MemoryGrainStorage(EventLogSignal signal) : IGrainStorage, IEventLog
 {
     private readonly Lock gate = new();
     private readonly Dictionary<(GrainId, string), StoredState> states = [];
@@ -24,6 +24,17 @@ public sealed class MemoryGrainStorage : IGrainStorage, IEventLog
     }
 
     public Task<string> WriteAsync(StateWrite write, CancellationToken cancellationToken)
+    {
+        var etag = Append(write);
+        foreach (var stream in write.Events.Select(e => e.Stream).Distinct())
+        {
+            signal.Raise(stream);
+        }
+
+        return Task.FromResult(etag);
+    }
+
+    private string Append(StateWrite write)
     {
         lock (gate)
         {
@@ -48,7 +59,7 @@ public sealed class MemoryGrainStorage : IGrainStorage, IEventLog
                 log.Add(new RecordedEvent(pending.Stream, log.Count + 1, pending.EventType, pending.Payload, now));
             }
 
-            return Task.FromResult(etag);
+            return etag;
         }
     }
 
@@ -77,6 +88,15 @@ public sealed class MemoryGrainStorage : IGrainStorage, IEventLog
                 ? [.. log.Skip((int)Math.Min(afterSequence, log.Count)).Take(max)]
                 : [];
             return Task.FromResult(found);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<StreamId, long>> ReadLastSequencesAsync(IReadOnlyCollection<StreamId> streams, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            IReadOnlyDictionary<StreamId, long> last = streams.Distinct().ToDictionary(s => s, s => (long)(this.streams.GetValueOrDefault(s)?.Count ?? 0));
+            return Task.FromResult(last);
         }
     }
 }

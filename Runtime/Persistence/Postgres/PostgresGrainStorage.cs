@@ -36,6 +36,10 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         FROM stream, unnest($4::text[], $5::text[]) WITH ORDINALITY AS e(event_type, payload, ord)
         """;
 
+    private const string ReadLastSequences =
+        "SELECT s.stream_namespace, s.stream_key, s.last_sequence FROM event_streams s "
+        + "JOIN unnest($1::text[], $2::text[]) AS w(ns, key) ON s.stream_namespace = w.ns AND s.stream_key = w.key";
+
     private const string ReadEvents =
         "SELECT sequence, event_type, payload::text, recorded_at FROM event_log "
         + "WHERE stream_namespace = $1 AND stream_key = $2 AND sequence > $3 ORDER BY sequence LIMIT $4";
@@ -77,6 +81,7 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         foreach (var stream in write.Events.GroupBy(e => e.Stream).OrderBy(g => g.Key.Namespace, StringComparer.Ordinal).ThenBy(g => g.Key.Key, StringComparer.Ordinal))
         {
             batch.BatchCommands.Add(AppendCommand(stream.Key, [.. stream], write.Grain));
+            batch.BatchCommands.Add(PostgresEventListener.NotifyCommand(stream.Key));
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -139,6 +144,27 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         }
 
         return events;
+    }
+
+    public async Task<IReadOnlyDictionary<StreamId, long>> ReadLastSequencesAsync(
+        IReadOnlyCollection<StreamId> streams, CancellationToken cancellationToken)
+    {
+        var last = streams.Distinct().ToDictionary(s => s, _ => 0L);
+        if (last.Count == 0)
+        {
+            return last;
+        }
+
+        await using var command = dataSource.CreateCommand(ReadLastSequences);
+        command.Parameters.Add(new() { Value = last.Keys.Select(s => s.Namespace).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = last.Keys.Select(s => s.Key).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last[new StreamId(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+
+        return last;
     }
 
     private static NpgsqlBatchCommand AppendCommand(StreamId stream, PendingEvent[] events, GrainId grain)

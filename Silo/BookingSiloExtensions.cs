@@ -9,7 +9,8 @@ public static class BookingSiloExtensions
 {
     /// <summary>
     /// Hosts the booking grains. With a "Postgres" connection string everything persists in
-    /// PostgreSQL; without one the silo runs on memory and says so at startup.
+    /// PostgreSQL and the silo joins the cluster recorded there (a cluster of one is fine);
+    /// without one it runs alone on memory and says so at startup.
     /// </summary>
     public static IServiceCollection AddBookingSilo(this IServiceCollection services, IConfiguration configuration) =>
         services.AddSilo(configuration, silo =>
@@ -17,7 +18,7 @@ public static class BookingSiloExtensions
             silo.AddGrains(BookingGrains.Assembly);
             if (configuration.GetConnectionString("Postgres") is { Length: > 0 } connectionString)
             {
-                silo.UsePostgres(connectionString);
+                silo.UsePostgres(connectionString).UseClustering();
             }
         });
 }

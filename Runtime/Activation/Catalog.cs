@@ -54,6 +54,14 @@ internal sealed class Catalog(IServiceProvider services, GrainTypeRegistry types
         await Task.WhenAll(all.Select(a => a.Gone));
     }
 
+    public void DeactivateWhere(Func<GrainId, bool> predicate, DeactivationReason reason)
+    {
+        foreach (var activation in activations.Values.Where(a => predicate(a.GrainId)))
+        {
+            activation.RequestDeactivation(reason);
+        }
+    }
+
     public int CollectIdle(TimeSpan idleTimeout)
     {
         var idleFor = (long)idleTimeout.TotalMilliseconds;

@@ -46,6 +46,9 @@ public sealed class GrainTypeRegistry
 
     public bool IsKnown(string typeName) => implementations.ContainsKey(typeName);
 
+    /// <summary>Every grain interface hosted here, plus the runtime's own grain-facing ones.</summary>
+    public IEnumerable<Type> Interfaces => typeNames.Keys.Append(typeof(IRemindable));
+
     // The runtime's own grain-facing interfaces (IRemindable, the key markers) are shared by many grains.
     private static bool IsGrainInterface(Type type) =>
         typeof(IGrain).IsAssignableFrom(type) && type.Assembly != typeof(IGrain).Assembly;

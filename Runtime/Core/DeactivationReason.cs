@@ -8,4 +8,5 @@ public enum DeactivationReason
     InconsistentState,
     ActivationFailed,
     ShuttingDown,
+    PlacementChanged,
 }

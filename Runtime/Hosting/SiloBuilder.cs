@@ -1,5 +1,8 @@
 using System.Reflection;
 using Actors.Runtime.Activation;
+using Actors.Runtime.Cluster;
+using Actors.Runtime.Invocation;
+using Actors.Runtime.Transport;
 using Actors.Runtime.Persistence;
 using Actors.Runtime.Persistence.Memory;
 using Actors.Runtime.Persistence.Postgres;
@@ -37,6 +40,31 @@ public sealed class SiloBuilder(IServiceCollection services, GrainTypeRegistry t
         Services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<MemoryGrainStorage>());
         Services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<MemoryGrainStorage>());
         Services.AddSingleton<IReminderTable, MemoryReminderTable>();
+        return this;
+    }
+
+    /// <summary>
+    /// Joins the cluster recorded in PostgreSQL (call after UsePostgres): membership with heartbeats,
+    /// rendezvous placement over the live silos, and calls to other silos over persistent connections.
+    /// Options bind from the "Cluster" section.
+    /// </summary>
+    public SiloBuilder UseClustering()
+    {
+        Services.AddSingleton<MembershipTable>();
+        Services.AddSingleton<GrainMethodDirectory>();
+        Services.AddSingleton<RemoteCallCodec>();
+        Services.AddSingleton<SiloConnections>();
+        Services.AddSingleton<SiloListener>();
+        Services.AddSingleton<ClusterMembership>();
+        Services.AddSingleton<RendezvousPlacement>();
+        Services.RemoveAll<IGrainOwnership>();
+        Services.RemoveAll<IGrainCallRouter>();
+        Services.AddSingleton<IGrainOwnership>(sp => sp.GetRequiredService<RendezvousPlacement>());
+        Services.AddSingleton<IGrainCallRouter, ClusterCallRouter>();
+        // Started in this order: the listener's port goes into the membership row.
+        Services.AddHostedService(sp => sp.GetRequiredService<SiloListener>());
+        Services.AddHostedService(sp => sp.GetRequiredService<ClusterMembership>());
+        Services.AddHostedService<OwnershipRebalancer>();
         return this;
     }
 

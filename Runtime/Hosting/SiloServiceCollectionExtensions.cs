@@ -24,9 +24,13 @@ public static class SiloServiceCollectionExtensions
         services.AddOptions<SiloOptions>().Bind(configuration.GetSection("Silo"));
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("Reminders"));
         services.AddOptions<EventLogOptions>().Bind(configuration.GetSection("EventLog"));
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection("Cluster"));
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SiloOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(SchemaScript.FromAssembly(typeof(SiloServiceCollectionExtensions).Assembly).Single());
+        foreach (var script in SchemaScript.FromAssembly(typeof(SiloServiceCollectionExtensions).Assembly))
+        {
+            services.AddSingleton(script);
+        }
 
         services.AddSingleton<Catalog>();
         services.AddSingleton<GrainRuntime>();

@@ -13,6 +13,17 @@ public interface ICounterGrain : IGrainWithStringKey
 
     /// <summary>Forces this activation to write the value it holds, whatever another activation did.</summary>
     Task<int> Set(int value);
+
+    /// <summary>Always refuses, with an exception that carries data of its own.</summary>
+    Task Refuse(string reason);
+}
+
+/// <summary>A domain-style failure: callers catch it by type and read its properties, wherever the grain ran.</summary>
+public sealed class CounterRefusedException(string reason, int value) : Exception($"Refused at {value}: {reason}")
+{
+    public string Reason { get; } = reason;
+
+    public int Value { get; } = value;
 }
 
 public sealed class CounterState
@@ -30,6 +41,8 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     }
 
     public Task<int> Get() => Task.FromResult(counter.State.Value);
+
+    public Task Refuse(string reason) => throw new CounterRefusedException(reason, counter.State.Value);
 
     public async Task<int> Set(int value)
     {

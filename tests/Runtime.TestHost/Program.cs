@@ -1,18 +1,42 @@
 using Actors.Runtime;
 using Actors.Runtime.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-// Writes a counter forever and says after each acknowledged write what it committed, so a test
-// can kill this process at any moment and check that every acknowledged write survived.
+// A real process for tests that kill one:
+//   <connection string> write <key>  writes a counter forever, printing each acknowledged value;
+//   <connection string> silo         runs a clustered silo hosting the test grains until killed.
+var (connectionString, mode) = (args[0], args[1]);
 var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Cluster:HeartbeatPeriod"] = "00:00:00.250",
+    ["Cluster:DeathTimeout"] = "00:00:02",
+    ["Silo:CallTimeout"] = "00:00:05",
+});
 builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddSilo(builder.Configuration, silo => silo.UsePostgres(args[0]).AddGrains(typeof(CounterGrain).Assembly));
+builder.Services.AddSingleton(new Probe());
+builder.Services.AddSilo(builder.Configuration, silo =>
+{
+    silo.UsePostgres(connectionString).AddGrains(typeof(CounterGrain).Assembly);
+    if (mode == "silo")
+    {
+        silo.UseClustering();
+    }
+});
 using var host = builder.Build();
 await host.StartAsync();
 
-var counter = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICounterGrain>(args[1]);
+if (mode == "silo")
+{
+    Console.WriteLine("ready");
+    await host.WaitForShutdownAsync();
+    return;
+}
+
+var counter = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICounterGrain>(args[2]);
 while (true)
 {
     var committed = await counter.Increment();

@@ -25,6 +25,7 @@ public sealed class CrashTests(PostgresFixture postgres) : IClassFixture<Postgre
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
         start.ArgumentList.Add(hostDll);
         start.ArgumentList.Add(postgres.Database.ConnectionString);
+        start.ArgumentList.Add("write");
         start.ArgumentList.Add(key);
         using var process = Process.Start(start)!;
         var last = 0;

@@ -7,7 +7,8 @@ namespace Actors.Runtime.Tests;
 /// <summary>Starts test silos hosting the test grains, on PostgreSQL or on memory.</summary>
 internal static class Silos
 {
-    public static Task<TestCluster> StartAsync(TestDatabase? database, Probe? probe = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+    public static Task<TestCluster> StartAsync(
+        TestDatabase? database, Probe? probe = null, IReadOnlyDictionary<string, string?>? settings = null, bool clustered = false) =>
         TestCluster.StartAsync(
             silo =>
             {
@@ -15,6 +16,11 @@ internal static class Silos
                 if (database is not null)
                 {
                     silo.UsePostgres(database.ConnectionString);
+                }
+
+                if (clustered)
+                {
+                    silo.UseClustering();
                 }
             },
             settings,

@@ -1,3 +1,4 @@
+using Actors.Api.Boards;
 using Actors.Api.Health;
 using Actors.Silo;
 
@@ -11,6 +12,7 @@ public static class BookingPlatformExtensions
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddBookingSilo(builder.Configuration);
+        builder.Services.AddBoards(builder.Configuration);
         return builder;
     }
 
@@ -20,6 +22,7 @@ public static class BookingPlatformExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapBoards();
         return app;
     }
 }

@@ -1,0 +1,29 @@
+namespace Actors.Api.Boards;
+
+public static class BoardEndpoints
+{
+    public const string HubPath = "/hubs/board";
+
+    public static IServiceCollection AddBoards(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BoardOptions>().Bind(configuration.GetSection("Boards"));
+        services.AddSingleton<BoardConnections>();
+        services.AddSingleton<BoardFeed>();
+        services.AddSignalR();
+        return services;
+    }
+
+    /// <summary>Maps the board hub; a node at its connection limit refuses new boards with a 503 problem before they connect.</summary>
+    public static WebApplication MapBoards(this WebApplication app)
+    {
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(HubPath) && app.Services.GetRequiredService<BoardConnections>().IsFull,
+            refused => refused.Run(context => Results.Problem(
+                title: "This node is at its board connection limit",
+                detail: "Try another node or later.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                type: "https://bookings.example/problems/connection-limit").ExecuteAsync(context)));
+        app.MapHub<BoardHub>(HubPath);
+        return app;
+    }
+}

@@ -1,5 +1,5 @@
 using Actors.Api.Boards;
-using Actors.Api.Health;
+using Actors.Silo.Health;
 using Actors.Silo;
 
 namespace Actors.Api;

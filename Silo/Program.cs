@@ -1,6 +1,10 @@
 using Actors.Silo;
-using Microsoft.Extensions.Hosting;
+using Actors.Silo.Health;
 
-var builder = Host.CreateApplicationBuilder(args);
+// A grains-only silo: no public API, just the health endpoints that probes and load balancers use.
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddBookingSilo(builder.Configuration);
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapHealthEndpoints();
+await app.RunAsync();

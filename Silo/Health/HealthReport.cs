@@ -1,3 +1,3 @@
-namespace Actors.Api.Health;
+namespace Actors.Silo.Health;
 
 public sealed record HealthReport(string Status, string? Storage);

@@ -1,6 +1,6 @@
 using Actors.Runtime.Persistence;
 
-namespace Actors.Api.Health;
+namespace Actors.Silo.Health;
 
 /// <summary>Liveness (the process answers) and readiness (storage answers) for load balancers and probes.</summary>
 public static class HealthEndpoints

@@ -1,0 +1,38 @@
+namespace Actors.Benchmarks.Harness;
+
+/// <summary>
+/// One question the benchmark answers, measured on the platform and on a baseline in the same run,
+/// because on a shared machine only figures measured together can be compared.
+/// </summary>
+public abstract class Scenario
+{
+    /// <summary>A stable identifier for filters and the results file, e.g. "local-calls".</summary>
+    public abstract string Name { get; }
+
+    public abstract string Title { get; }
+
+    /// <summary>What one operation is, for the table ("calls", "writes").</summary>
+    public abstract string Unit { get; }
+
+    /// <summary>Why the scenario cannot run with these settings, or null when it can.</summary>
+    public virtual string? SkipReason(BenchSettings settings) => null;
+
+    public abstract Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken);
+
+    /// <summary>Runs the loads in order and compares each with the earlier variant it names.</summary>
+    protected async Task<ScenarioResult> MeasureAsync(
+        IEnumerable<Load> loads, BenchSettings settings, IReadOnlyDictionary<string, string> context, CancellationToken cancellationToken)
+    {
+        var rows = new List<ResultRow>();
+        foreach (var load in loads)
+        {
+            var measured = await LoadRunner.RunAsync(load, settings, cancellationToken);
+            var baseline = load.Versus is null ? null : rows.Single(r => r.Measured.Variant == load.Versus).Measured;
+            Console.Error.WriteLine(
+                $"  {measured.Variant,-40} {measured.PerSecond,14:N0} {Unit}/s  p50 {measured.Latency.P50,9:N2} us  p99 {measured.Latency.P99,9:N2} us");
+            rows.Add(ResultRow.Compare(measured, baseline));
+        }
+
+        return new ScenarioResult(Name, Title, Unit, rows, context, Skipped: null);
+    }
+}

@@ -7,10 +7,11 @@ namespace Actors.Benchmarks;
 public sealed record BenchSettings
 {
     public const string Usage = """
-        usage: Actors.Benchmarks [--quick] [--warmup SECONDS] [--measure SECONDS] [--filter TEXT] [--out FILE]
+        usage: Actors.Benchmarks [--quick] [--warmup SECONDS] [--measure SECONDS] [--rounds N] [--filter TEXT] [--out FILE]
           --quick            smoke run (~20 s): short warm-up and measurement, fewer grains
           --warmup SECONDS   warm-up before each measured load (default 2)
           --measure SECONDS  measured time of each load (default 8)
+          --rounds N         windows the measured time is cut into, interleaved across loads (default 4)
           --filter TEXT      only scenarios whose name contains TEXT (e.g. local-calls)
           --out FILE         results file (default artifacts/bench/results.json)
         PostgreSQL scenarios use ConnectionStrings__Postgres and are skipped without it.
@@ -20,7 +21,11 @@ public sealed record BenchSettings
 
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Measured time of each load, over all its rounds.</summary>
     public TimeSpan Measure { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>How many windows each load's measured time is cut into, interleaved with the other loads'.</summary>
+    public int Rounds { get; init; } = 4;
 
     public string? Filter { get; init; }
 
@@ -54,9 +59,10 @@ public sealed record BenchSettings
             {
                 settings = args[i] switch
                 {
-                    "--quick" => settings with { Quick = true, Warmup = TimeSpan.FromSeconds(0.5), Measure = TimeSpan.FromSeconds(1.5) },
+                    "--quick" => settings with { Quick = true, Warmup = TimeSpan.FromSeconds(0.5), Measure = TimeSpan.FromSeconds(1.5), Rounds = 2 },
                     "--warmup" => settings with { Warmup = Seconds() },
                     "--measure" => settings with { Measure = Seconds() },
+                    "--rounds" => settings with { Rounds = int.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--filter" => settings with { Filter = Value() },
                     "--out" => settings with { Output = Value() },
                     "-h" or "--help" => throw new FormatException(string.Empty),
@@ -73,6 +79,13 @@ public sealed record BenchSettings
                 errors.WriteLine(Usage);
                 return null;
             }
+        }
+
+        if (settings.Rounds < 1 || settings.Measure <= TimeSpan.Zero || settings.Warmup < TimeSpan.Zero)
+        {
+            errors.WriteLine("--rounds must be at least 1, --measure above 0 and --warmup not negative");
+            errors.WriteLine(Usage);
+            return null;
         }
 
         return settings;

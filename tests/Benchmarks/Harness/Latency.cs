@@ -16,7 +16,7 @@ public sealed record Latency(double P50, double P90, double P99, double Max, int
 
         Array.Sort(all);
         var perTick = 1e6 / Stopwatch.Frequency / operationsPerCall;
-        double At(double percentile) => all[Math.Max(0, (int)Math.Ceiling(percentile / 100 * all.Length) - 1)] * perTick;
-        return new Latency(At(50), At(90), At(99), all[^1] * perTick, all.Length);
+        double At(double percentile) => Math.Round(all[Math.Max(0, (int)Math.Ceiling(percentile / 100 * all.Length) - 1)] * perTick, 4);
+        return new Latency(At(50), At(90), At(99), Math.Round(all[^1] * perTick, 4), all.Length);
     }
 }

@@ -2,13 +2,35 @@ using System.Diagnostics;
 
 namespace Actors.Benchmarks.Harness;
 
-/// <summary>Runs a <see cref="Load"/>: a warm-up (JIT, tiering, pools, caches), then a timed window.</summary>
-public static class LoadRunner
+/// <summary>
+/// Runs one <see cref="Load"/>: prepared and warmed up once (JIT, tiering, pools, caches), then
+/// measured in several short windows that the scenario interleaves with its other loads, so a
+/// neighbour's burst on a shared machine lands on every variant rather than on one.
+/// </summary>
+public sealed class LoadRunner
 {
     // Per caller; 64 callers keep at most 64 x 32 Ki samples = 16 MiB.
     private const int SamplesPerCaller = 1 << 15;
 
-    public static async Task<Measurement> RunAsync(Load load, BenchSettings settings, CancellationToken cancellationToken)
+    private readonly Load load;
+    private readonly Func<CancellationToken, ValueTask>[] callers;
+    private readonly LatencySamples[] samples;
+    private long calls;
+    private double seconds;
+    private long allocated;
+    private int gen0;
+    private int gen2;
+    private double processCpuSeconds;
+    private double? machineCpuSeconds = 0;
+
+    private LoadRunner(Load load, Func<CancellationToken, ValueTask>[] callers)
+    {
+        this.load = load;
+        this.callers = callers;
+        samples = [.. callers.Select(_ => new LatencySamples(SamplesPerCaller))];
+    }
+
+    public static async Task<LoadRunner> StartAsync(Load load, TimeSpan warmup, CancellationToken cancellationToken)
     {
         if (load.Prepare is not null)
         {
@@ -16,34 +38,45 @@ public static class LoadRunner
         }
 
         var callers = Enumerable.Range(0, load.Callers).Select(load.CreateCaller).ToArray();
-        await RunWindowAsync(callers, settings.Warmup, samples: null, cancellationToken);
+        await RunWindowAsync(callers, warmup, samples: null, cancellationToken);
+        return new LoadRunner(load, callers);
+    }
 
-        // A collection now, so garbage from setup and warm-up is not charged to the window.
+    public async Task MeasureAsync(TimeSpan window, CancellationToken cancellationToken)
+    {
+        // A collection now, so garbage from setup, warm-up and other loads is not charged to this one.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        var samples = callers.Select(_ => new LatencySamples(SamplesPerCaller)).ToArray();
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var gen0Before = GC.CollectionCount(0);
         var gen2Before = GC.CollectionCount(2);
         var cpu = CpuUsage.Start();
         var started = Stopwatch.GetTimestamp();
-        var calls = await RunWindowAsync(callers, settings.Measure, samples, cancellationToken);
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var cpuUsed = cpu.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        calls += await RunWindowAsync(callers, window, samples, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var used = cpu.Stop();
+        seconds += elapsed;
+        allocated += GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
+        gen0 += GC.CollectionCount(0) - gen0Before;
+        gen2 += GC.CollectionCount(2) - gen2Before;
+        processCpuSeconds += used.ProcessCores * elapsed;
+        machineCpuSeconds = used.MachineCores is { } machine ? machineCpuSeconds + (machine * elapsed) : null;
+    }
 
+    public Measurement Result()
+    {
         var operations = calls * load.OperationsPerCall;
         return new Measurement(
             load.Variant,
             load.Callers,
             operations,
-            seconds,
-            operations / seconds,
+            Math.Round(seconds, 3),
+            Math.Round(operations / seconds, 1),
             Latency.Of(samples, load.OperationsPerCall),
-            operations == 0 ? 0 : (double)allocated / operations,
-            GC.CollectionCount(0) - gen0Before,
-            GC.CollectionCount(2) - gen2Before,
-            cpuUsed);
+            operations == 0 ? 0 : Math.Round((double)allocated / operations, 1),
+            gen0,
+            gen2,
+            new CpuUsage(Math.Round(processCpuSeconds / seconds, 2), machineCpuSeconds is { } m ? Math.Round(m / seconds, 2) : null));
     }
 
     // Every caller loops until the deadline; the window ends when the last one's operation returns.

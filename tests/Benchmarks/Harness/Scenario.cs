@@ -19,14 +19,31 @@ public abstract class Scenario
 
     public abstract Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken);
 
-    /// <summary>Runs the loads in order and compares each with the earlier variant it names.</summary>
+    /// <summary>
+    /// Warms every load up, then measures them in interleaved rounds (A B C A B C ...), and compares
+    /// each with the earlier variant it names.
+    /// </summary>
     protected async Task<ScenarioResult> MeasureAsync(
-        IEnumerable<Load> loads, BenchSettings settings, IReadOnlyDictionary<string, string> context, CancellationToken cancellationToken)
+        IReadOnlyList<Load> loads, BenchSettings settings, IReadOnlyDictionary<string, string> context, CancellationToken cancellationToken)
     {
-        var rows = new List<ResultRow>();
+        var runners = new List<LoadRunner>();
         foreach (var load in loads)
         {
-            var measured = await LoadRunner.RunAsync(load, settings, cancellationToken);
+            runners.Add(await LoadRunner.StartAsync(load, settings.Warmup, cancellationToken));
+        }
+
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            foreach (var runner in runners)
+            {
+                await runner.MeasureAsync(settings.Measure / settings.Rounds, cancellationToken);
+            }
+        }
+
+        var rows = new List<ResultRow>();
+        foreach (var (load, runner) in loads.Zip(runners))
+        {
+            var measured = runner.Result();
             var baseline = load.Versus is null ? null : rows.Single(r => r.Measured.Variant == load.Versus).Measured;
             Console.Error.WriteLine(
                 $"  {measured.Variant,-40} {measured.PerSecond,14:N0} {Unit}/s  p50 {measured.Latency.P50,9:N2} us  p99 {measured.Latency.P99,9:N2} us");

@@ -9,14 +9,14 @@ namespace Actors.Benchmarks.Harness;
 /// </summary>
 public sealed record CpuUsage(double ProcessCores, double? MachineCores)
 {
-    public static Snapshot Start() => new(Process.GetCurrentProcess().TotalProcessorTime, MachineBusyTicks(), Stopwatch.GetTimestamp());
+    public static Snapshot Start() => new(Environment.CpuUsage.TotalTime, MachineBusyTicks(), Stopwatch.GetTimestamp());
 
     public readonly record struct Snapshot(TimeSpan ProcessTime, long? MachineBusy, long Timestamp)
     {
         public CpuUsage Stop()
         {
             var seconds = Stopwatch.GetElapsedTime(Timestamp).TotalSeconds;
-            var process = (Process.GetCurrentProcess().TotalProcessorTime - ProcessTime).TotalSeconds / seconds;
+            var process = (Environment.CpuUsage.TotalTime - ProcessTime).TotalSeconds / seconds;
             // /proc/stat counts in USER_HZ, 100 per second on every Linux that matters.
             double? machine = MachineBusy is { } before && MachineBusyTicks() is { } after ? (after - before) / 100.0 / seconds : null;
             return new CpuUsage(Math.Round(process, 2), machine is { } m ? Math.Round(m, 2) : null);

@@ -46,7 +46,7 @@ public abstract class Scenario
             var measured = runner.Result();
             var baseline = load.Versus is null ? null : rows.Single(r => r.Measured.Variant == load.Versus).Measured;
             Console.Error.WriteLine(
-                $"  {measured.Variant,-40} {measured.PerSecond,14:N0} {Unit}/s  p50 {measured.Latency.P50,9:N2} us  p99 {measured.Latency.P99,9:N2} us");
+                $"  {measured.Variant,-40} {measured.PerSecond,14:N0} {Unit}/s  p50 {measured.Latency.P50,10:N3} us  p99 {measured.Latency.P99,10:N3} us");
             rows.Add(ResultRow.Compare(measured, baseline));
         }
 

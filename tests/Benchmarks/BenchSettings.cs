@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace Actors.Benchmarks;
+
+/// <summary>How long each load runs, which scenarios run, and where results go; from the command line.</summary>
+public sealed record BenchSettings
+{
+    public const string Usage = """
+        usage: Actors.Benchmarks [--quick] [--warmup SECONDS] [--measure SECONDS] [--rounds N] [--filter TEXT] [--out FILE]
+          --quick            smoke run (~20 s): short warm-up and measurement, fewer grains
+          --warmup SECONDS   warm-up before each measured load (default 2)
+          --measure SECONDS  measured time of each load (default 8)
+          --rounds N         windows the measured time is cut into, interleaved across loads (default 4)
+          --filter TEXT      only scenarios whose name contains TEXT (e.g. local-calls)
+          --out FILE         results file (default artifacts/bench/results.json)
+        PostgreSQL scenarios use ConnectionStrings__Postgres and are skipped without it.
+        """;
+
+    public bool Quick { get; init; }
+
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Measured time of each load, over all its rounds.</summary>
+    public TimeSpan Measure { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>How many windows each load's measured time is cut into, interleaved with the other loads'.</summary>
+    public int Rounds { get; init; } = 4;
+
+    public string? Filter { get; init; }
+
+    public string Output { get; init; } = Path.Combine("artifacts", "bench", "results.json");
+
+    // Never written to the results file: it may carry a password.
+    [JsonIgnore]
+    public string? ConnectionString { get; init; }
+
+    /// <summary>How many distinct grains (and rows) a load spreads over.</summary>
+    public int Grains => Quick ? 200 : 1000;
+
+    /// <summary>A hard stop for the whole run, so a wedged load cannot hold a shared machine.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(9);
+
+    public bool Selects(string scenario) =>
+        Filter is null || scenario.Contains(Filter, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Null (after printing why) when the arguments make no sense.</summary>
+    public static BenchSettings? Parse(string[] args, TextWriter errors)
+    {
+        var settings = new BenchSettings
+        {
+            ConnectionString = Environment.GetEnvironmentVariable("ConnectionStrings__Postgres") is { Length: > 0 } cs ? cs : null,
+        };
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value");
+            TimeSpan Seconds() => TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture));
+            try
+            {
+                settings = args[i] switch
+                {
+                    "--quick" => settings with { Quick = true, Warmup = TimeSpan.FromSeconds(0.5), Measure = TimeSpan.FromSeconds(1.5), Rounds = 2 },
+                    "--warmup" => settings with { Warmup = Seconds() },
+                    "--measure" => settings with { Measure = Seconds() },
+                    "--rounds" => settings with { Rounds = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                    "--filter" => settings with { Filter = Value() },
+                    "--out" => settings with { Output = Value() },
+                    "-h" or "--help" => throw new FormatException(string.Empty),
+                    _ => throw new FormatException($"unknown argument {args[i]}"),
+                };
+            }
+            catch (FormatException e)
+            {
+                if (e.Message.Length > 0)
+                {
+                    errors.WriteLine(e.Message);
+                }
+
+                errors.WriteLine(Usage);
+                return null;
+            }
+        }
+
+        if (settings.Rounds < 1 || settings.Measure <= TimeSpan.Zero || settings.Warmup < TimeSpan.Zero)
+        {
+            errors.WriteLine("--rounds must be at least 1, --measure above 0 and --warmup not negative");
+            errors.WriteLine(Usage);
+            return null;
+        }
+
+        return settings;
+    }
+}

@@ -1,0 +1,10 @@
+using Actors.Runtime;
+
+namespace Actors.Benchmarks.Grains;
+
+/// <summary>A grain whose every call rewrites its persisted state: one durable write per call.</summary>
+public interface INoteGrain : IGrainWithStringKey
+{
+    /// <summary>Replaces the note's text, persists it, and returns the new revision.</summary>
+    Task<long> RewriteAsync(string text);
+}

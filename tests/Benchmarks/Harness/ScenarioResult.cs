@@ -1,0 +1,14 @@
+namespace Actors.Benchmarks.Harness;
+
+/// <summary>A scenario's rows, and what a reader needs to interpret them (payload size, server settings).</summary>
+public sealed record ScenarioResult(
+    string Name,
+    string Title,
+    string Unit,
+    IReadOnlyList<ResultRow> Rows,
+    IReadOnlyDictionary<string, string> Context,
+    string? Skipped)
+{
+    public static ScenarioResult Skip(Scenario scenario, string reason) =>
+        new(scenario.Name, scenario.Title, scenario.Unit, [], new Dictionary<string, string>(), reason);
+}

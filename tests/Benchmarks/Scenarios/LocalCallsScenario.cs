@@ -1,0 +1,71 @@
+using Actors.Benchmarks.Grains;
+using Actors.Benchmarks.Harness;
+using Actors.Runtime;
+
+namespace Actors.Benchmarks.Scenarios;
+
+/// <summary>
+/// What a grain call costs over a method call: a trivial method through IGrainFactory proxies on
+/// one silo, next to the same method on a plain object through the same interface.
+/// </summary>
+public sealed class LocalCallsScenario : Scenario
+{
+    private const int ManyCallers = 64;
+
+    // A direct call takes nanoseconds, less than the two timestamps around it; so it is timed in batches.
+    private const int DirectCallsPerBatch = 1000;
+
+    public override string Name => "local-calls";
+
+    public override string Title => "Local grain calls";
+
+    public override string Unit => "calls";
+
+    public override async Task<ScenarioResult> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        // Storage plays no part in a call to a stateless grain.
+        await using var silo = await BenchSilo.StartAsync(connectionString: null);
+        var grains = Enumerable.Range(0, settings.Grains)
+            .Select(i => silo.GrainFactory.GetGrain<IPingGrain>($"ping-{i}"))
+            .ToArray();
+        // Activate every grain up front, so first-call activation stays out of every window.
+        await Task.WhenAll(grains.Select(g => g.PingAsync(0)));
+
+        IPingGrain plain = new PlainPing();
+        var cores = Environment.ProcessorCount;
+        var direct1 = "direct call, 1 caller";
+        var directAll = $"direct call, {cores} callers";
+        Load[] loads =
+        [
+            new(direct1, 1, _ => DirectBatch(plain), OperationsPerCall: DirectCallsPerBatch),
+            new(directAll, cores, _ => DirectBatch(plain), OperationsPerCall: DirectCallsPerBatch),
+            new("grain call, 1 caller", 1, caller => Calls(grains, caller, 1), Versus: direct1),
+            // Compared with every core busy on direct calls: the most this machine could do.
+            new($"grain call, {ManyCallers} callers", ManyCallers, caller => Calls(grains, caller, ManyCallers), Versus: directAll),
+            // One grain runs one turn at a time, so its ceiling is a single caller's.
+            new($"grain call, {ManyCallers} callers, 1 grain", ManyCallers, _ => Calls(grains[..1], 0, 1), Versus: direct1),
+        ];
+
+        return await MeasureAsync(loads, settings, new Dictionary<string, string> { ["grains"] = $"{grains.Length}" }, cancellationToken);
+    }
+
+    private static Func<CancellationToken, ValueTask> DirectBatch(IPingGrain target) => async _ =>
+    {
+        var value = 0;
+        for (var i = 0; i < DirectCallsPerBatch; i++)
+        {
+            value = await target.PingAsync(value);
+        }
+    };
+
+    // Caller i calls grains i, i + stride, i + 2 * stride, ...: callers rarely meet on one grain.
+    private static Func<CancellationToken, ValueTask> Calls(IPingGrain[] grains, int caller, int stride)
+    {
+        var next = caller % grains.Length;
+        return async _ =>
+        {
+            await grains[next].PingAsync(next);
+            next = (next + stride) % grains.Length;
+        };
+    }
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The project's benchmark command: ./tests/bench.sh [--quick] [more Actors.Benchmarks arguments]
+#
+# Builds in Release, uses the PostgreSQL in $ConnectionStrings__Postgres or starts a throwaway one,
+# and runs every scenario: the platform next to its baseline, measured in the same run. Prints a
+# Markdown table on stdout and writes artifacts/bench/results.json. Default run ~2 minutes,
+# --quick ~20 seconds; `--help` lists the other options.
+set -euo pipefail
+
+PG_DIR=""
+stop_postgres() {
+  [[ -z $PG_DIR ]] || tests/postgres.sh stop "$PG_DIR" || true
+  PG_DIR=""
+}
+
+main() {
+  cd "$(dirname "${BASH_SOURCE[0]}")/.."
+  export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+  # Build first: a compile error should not cost a database start.
+  dotnet build tests/Benchmarks/Benchmarks.csproj -c Release -v quiet -nologo >&2
+
+  if [[ -z ${ConnectionStrings__Postgres:-} ]]; then
+    PG_DIR=$(mktemp -d)
+    trap stop_postgres EXIT
+    trap "exit 130" INT TERM  # so the EXIT trap also runs when interrupted
+    ConnectionStrings__Postgres=$(tests/postgres.sh start "$PG_DIR" | tail -n 1)
+    export ConnectionStrings__Postgres
+  fi
+
+  # The program bounds itself (9 minutes); timeout is the backstop if it ever hangs.
+  timeout --signal=INT --kill-after=30 570 \
+    dotnet tests/Benchmarks/bin/Release/net10.0/Actors.Benchmarks.dll "$@"
+}
+
+main "$@"

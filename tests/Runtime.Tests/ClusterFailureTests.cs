@@ -1,3 +1,4 @@
+using Actors.Runtime.Testing;
 using System.Diagnostics;
 using Actors.Runtime.Cluster;
 using Actors.Runtime.TestHost;

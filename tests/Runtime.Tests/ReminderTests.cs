@@ -1,3 +1,4 @@
+using Actors.Runtime.Testing;
 using Actors.Runtime.TestHost;
 
 namespace Actors.Runtime.Tests;

@@ -1,7 +1,7 @@
-namespace Actors.Runtime.Tests;
+namespace Actors.Runtime.Testing;
 
 /// <summary>Polls a condition until it holds or a generous deadline passes: synchronisation, not a timing assertion.</summary>
-internal static class Eventually
+public static class Eventually
 {
     public static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan? within = null)
     {

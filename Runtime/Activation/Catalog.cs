@@ -22,7 +22,7 @@ internal sealed class Catalog(IServiceProvider services, GrainTypeRegistry types
             call.Method.AlwaysInterleave);
         while (true)
         {
-            var activation = activations.GetOrAdd(call.Target, Create);
+            var activation = activations.GetOrAdd(call.Target, static (grain, catalog) => catalog.Create(grain), this);
             if (activation.TryEnqueue(turn))
             {
                 return await turn.Completion;

@@ -14,9 +14,10 @@ namespace Actors.Runtime.Cluster;
 internal sealed class ClusterMembership(
     MembershipTable table,
     SiloListener listener,
+    Catalog catalog,
     IOptions<ClusterOptions> options,
     IHostApplicationLifetime lifetime,
-    ILogger<ClusterMembership> logger) : IHostedService, IDisposable
+    ILogger<ClusterMembership> logger) : IHostedService, IClusterStatus, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
     private Task? loop;
@@ -29,6 +30,8 @@ internal sealed class ClusterMembership(
     public bool HostsGrains => options.Value.HostsGrains;
 
     public MembershipView View => Volatile.Read(ref view);
+
+    public int GrainHostingSilos => View.Silos.Length;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +46,11 @@ internal sealed class ClusterMembership(
         loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
     }
 
+    /// <summary>
+    /// Leaves gracefully: marked 'leaving', the others stop placing grains here at their next
+    /// refresh; then this silo's grains deactivate (persisting) while it still answers calls in
+    /// flight; only then is it 'left' and its listener closed.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await stopping.CancelAsync();
@@ -53,11 +61,18 @@ internal sealed class ClusterMembership(
 
         try
         {
+            await table.SetStatusAsync(Self, "leaving", cancellationToken);
+            if (HostsGrains && View.Silos.Length > 1)
+            {
+                await Task.Delay(options.Value.RefreshPeriod, cancellationToken);
+            }
+
+            await catalog.DeactivateAllAsync(DeactivationReason.ShuttingDown).WaitAsync(cancellationToken);
             await table.SetStatusAsync(Self, "left", cancellationToken);
         }
         catch (Exception exception)
         {
-            logger.LogWarning(exception, "Could not record that silo {Silo} left; the others will declare it dead", Self);
+            logger.LogWarning(exception, "Silo {Silo} could not leave gracefully; the others will declare it dead", Self);
         }
     }
 
@@ -92,6 +107,7 @@ internal sealed class ClusterMembership(
                 }
 
                 var declared = await table.DeclareSilentDeadAsync(Self, settings.DeathTimeout, cancellationToken);
+                await table.ForgetDepartedAsync(settings.DepartedRetention, cancellationToken);
                 if (declared > 0)
                 {
                     logger.LogWarning("Declared {Count} silent silo(s) dead", declared);

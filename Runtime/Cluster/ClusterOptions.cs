@@ -18,6 +18,9 @@ public sealed class ClusterOptions
     /// <summary>A silo silent for this long (by the database's clock) is declared dead by the others.</summary>
     public TimeSpan DeathTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Rows of silos that died or left are kept this long for operators, then deleted.</summary>
+    public TimeSpan DepartedRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How often the membership table is read for changes.</summary>
     public TimeSpan RefreshPeriod { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -43,6 +43,13 @@ internal sealed class MembershipTable(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>Deletes rows of silos that died or left longer ago than <paramref name="retention"/>, so restarts do not grow the table forever.</summary>
+    public Task ForgetDepartedAsync(TimeSpan retention, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "DELETE FROM silos WHERE status IN ('dead', 'left') AND last_heartbeat < now() - $1",
+            cancellationToken,
+            retention);
+
     /// <summary>Moves this silo to 'leaving' (no new grains) or 'left' (gone).</summary>
     public Task SetStatusAsync(SiloAddress silo, string status, CancellationToken cancellationToken) =>
         ExecuteAsync(

@@ -56,6 +56,7 @@ public sealed class SiloBuilder(IServiceCollection services, GrainTypeRegistry t
         Services.AddSingleton<SiloConnections>();
         Services.AddSingleton<SiloListener>();
         Services.AddSingleton<ClusterMembership>();
+        Services.AddSingleton<IClusterStatus>(sp => sp.GetRequiredService<ClusterMembership>());
         Services.AddSingleton<RendezvousPlacement>();
         Services.RemoveAll<IGrainOwnership>();
         Services.RemoveAll<IGrainCallRouter>();

@@ -1,3 +1,4 @@
+using Actors.Runtime;
 using Actors.Runtime.Persistence;
 
 namespace Actors.Silo.Health;
@@ -13,8 +14,18 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CheckReadyAsync(IGrainStorage storage, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckReadyAsync(IGrainStorage storage, IServiceProvider services, CancellationToken cancellationToken)
     {
+        // An API node that joined as a client is of no use until some silo can host its grains.
+        if (services.GetService<IClusterStatus>() is { GrainHostingSilos: 0 })
+        {
+            return TypedResults.Problem(
+                title: "No silo is hosting grains",
+                detail: "This node has joined the cluster, but no grain-hosting silo is active yet.",
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                type: "https://bookings.example/problems/no-silo");
+        }
+
         var persistence = storage.IsDurable ? "postgres" : "memory (not persisted)";
         try
         {

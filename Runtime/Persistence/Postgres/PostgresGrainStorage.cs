@@ -64,6 +64,11 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
     public async Task<string> WriteAsync(StateWrite write, CancellationToken cancellationToken)
     {
         long? expected = write.ExpectedEtag is null ? null : long.Parse(write.ExpectedEtag, CultureInfo.InvariantCulture);
+        if (write.Events.Count == 0 && write.Enlisted.Count == 0)
+        {
+            return await WriteStateOnlyAsync(write, expected, cancellationToken);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -88,9 +93,7 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         if (state.RecordsAffected != 1)
         {
             await transaction.RollbackAsync(cancellationToken);
-            throw new InconsistentStateException(
-                $"State '{write.StateName}' of {write.Grain} was written by another activation (expected version {write.ExpectedEtag ?? "none"}).",
-                write.ExpectedEtag);
+            throw Conflict(write);
         }
 
         foreach (var enlisted in write.Enlisted)
@@ -99,6 +102,25 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return Etag((expected ?? 0) + 1);
+    }
+
+    // One statement is atomic by itself: no transaction round trips when there is nothing to commit beside the state.
+    private async Task<string> WriteStateOnlyAsync(StateWrite write, long? expected, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(expected is null ? Insert : Update);
+        AddKey(command.Parameters, write.Grain, write.StateName);
+        command.Parameters.Add(new() { Value = Encoding.UTF8.GetString(write.Payload) });
+        if (expected is { } version)
+        {
+            command.Parameters.Add(new() { Value = version });
+        }
+
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw Conflict(write);
+        }
+
         return Etag((expected ?? 0) + 1);
     }
 
@@ -186,6 +208,9 @@ public sealed class PostgresGrainStorage(NpgsqlDataSource dataSource) : IGrainSt
         parameters.Add(new() { Value = grain.Key });
         parameters.Add(new() { Value = stateName });
     }
+
+    private static InconsistentStateException Conflict(StateWrite write) =>
+        new($"State '{write.StateName}' of {write.Grain} was written by another activation (expected version {write.ExpectedEtag ?? "none"}).", write.ExpectedEtag);
 
     private static string Etag(long version) => version.ToString(CultureInfo.InvariantCulture);
 }

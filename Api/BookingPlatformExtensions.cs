@@ -1,4 +1,11 @@
+using System.Text.Json.Serialization;
+using Actors.Api.Availability;
+using Actors.Api.Bookings;
 using Actors.Api.Health;
+using Actors.Api.Organizations;
+using Actors.Api.Problems;
+using Actors.Api.Properties;
+using Actors.Api.Rooms;
 using Actors.Silo;
 
 namespace Actors.Api;
@@ -9,6 +16,10 @@ public static class BookingPlatformExtensions
     public static WebApplicationBuilder AddBookingPlatform(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        // Unreadable bodies throw, so BadRequestHandler can answer with the field that is wrong.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddBookingSilo(builder.Configuration);
         return builder;
@@ -20,6 +31,17 @@ public static class BookingPlatformExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        var orgs = app.MapGroup("/api/orgs")
+            .WithTags("Organizations")
+            .AddEndpointFilter<DomainProblemFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        orgs.MapOrganizationsApi();
+        orgs.MapPropertiesApi();
+        orgs.MapRoomsApi();
+        orgs.MapAvailabilityApi();
+        orgs.MapBookingsApi();
         return app;
     }
 }

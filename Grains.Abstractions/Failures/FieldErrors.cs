@@ -76,7 +76,13 @@ public sealed class FieldErrors
     public void Email(string? value, string field)
     {
         Text(value, field, 254);
-        if (!Has(field) && (value!.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at == value.Length - 1) || value.Any(char.IsWhiteSpace)))
+        if (Has(field))
+        {
+            return;
+        }
+
+        var at = value!.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at == value.Length - 1 || value.Any(char.IsWhiteSpace))
         {
             Add(field, "Not an email address.");
         }

@@ -16,8 +16,9 @@ public sealed class DomainProblemFilter : IEndpointFilter
         {
             return DomainProblems.From(exception);
         }
-        catch (Exception exception) when (exception is InconsistentStateException or TimeoutException)
+        catch (Exception exception) when (exception is InconsistentStateException or TimeoutException or SiloUnavailableException)
         {
+            context.HttpContext.Response.Headers.RetryAfter = "1";
             return DomainProblems.TryAgain(exception);
         }
     }

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Actors.Cluster.Tests;
+
+/// <summary>A board client (the real SignalR client) following one property and keeping what it received.</summary>
+internal sealed class BoardWatcher : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task reading;
+
+    private BoardWatcher(HubConnection connection, string organization, string property)
+    {
+        this.connection = connection;
+        reading = Task.Run(() => ReadAsync(organization, property));
+    }
+
+    public ConcurrentQueue<BoardMessage> Received { get; } = new();
+
+    public static async Task<BoardWatcher> StartAsync(Uri node, string organization, string property)
+    {
+        var connection = new HubConnectionBuilder().WithUrl(new Uri(node, "/hubs/board")).Build();
+        await connection.StartAsync();
+        return new BoardWatcher(connection, organization, property);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await stop.CancelAsync();
+        await reading.ContinueWith(static _ => { }, TaskScheduler.Default);
+        await connection.DisposeAsync();
+        stop.Dispose();
+    }
+
+    private async Task ReadAsync(string organization, string property)
+    {
+        var last = 0L;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await foreach (var message in connection.StreamAsync<BoardMessage>("Follow", organization, property, last, stop.Token))
+                {
+                    Received.Enqueue(message);
+                    last = message.Sequence;
+                }
+            }
+            catch (Exception) when (!stop.IsCancellationRequested)
+            {
+                // Resume from the last sequence, as the board page does.
+                await Task.Delay(100);
+            }
+        }
+    }
+}
+
+/// <summary>A board event as the wire carries it.</summary>
+internal sealed record BoardMessage(long Sequence, string Type, JsonElement Data);

@@ -4,6 +4,7 @@ using Actors.Api.Boards;
 using Actors.Api.Bookings;
 using Actors.Api.Organizations;
 using Actors.Api.Problems;
+using Actors.Api.Product;
 using Actors.Api.Properties;
 using Actors.Api.Rooms;
 using Actors.Silo;
@@ -21,7 +22,11 @@ public static class BookingPlatformExtensions
         // Unreadable bodies throw, so BadRequestHandler can answer with the field that is wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = builder.Configuration["Product:Name"] ?? document.Info.Title;
+            return Task.CompletedTask;
+        }));
         builder.Services.AddBookingSilo(builder.Configuration);
         builder.Services.AddBoards(builder.Configuration);
         return builder;
@@ -34,6 +39,7 @@ public static class BookingPlatformExtensions
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapBoards();
+        app.MapProductEndpoints();
         var orgs = app.MapGroup("/api/orgs")
             .WithTags("Organizations")
             .AddEndpointFilter<DomainProblemFilter>()

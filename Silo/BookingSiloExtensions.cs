@@ -1,5 +1,6 @@
 using Actors.Grains;
 using Actors.Runtime;
+using Actors.Silo.Product;
 using Actors.Silo.StartupTasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public static class BookingSiloExtensions
                 silo.UsePostgres(connectionString).UseClustering();
             }
         });
+        services.AddOptions<ProductOptions>().Bind(configuration.GetSection("Product"));
         services.AddHostedService<SeedDemoPropertyTask>();
         return services;
     }

@@ -1,12 +1,15 @@
+using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
 using Actors.Runtime;
 using Actors.Runtime.Persistence;
+using Actors.Silo.Product;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Silo.StartupTasks;
 
@@ -19,6 +22,7 @@ internal sealed class SeedDemoPropertyTask(
     IGrainFactory grains,
     IGrainStorage storage,
     IConfiguration configuration,
+    IOptions<ProductOptions> product,
     ILogger<SeedDemoPropertyTask> logger) : IHostedService
 {
     public const string Organization = "demo";
@@ -42,7 +46,8 @@ internal sealed class SeedDemoPropertyTask(
             // Not seeded yet.
         }
 
-        await organization.Create(new CreateOrganization("Demo Hotels", Plan.Premium));
+        var kinds = product.Value.UnitKinds.Where(Slug.IsValid).Distinct().DefaultIfEmpty("double").ToList();
+        await organization.Create(new CreateOrganization($"{product.Value.Name} demo", Plan.Premium));
         await organization.AddProperty(Property, new CreateProperty(
             new PropertySettings(
                 "Harbour View",
@@ -52,14 +57,18 @@ internal sealed class SeedDemoPropertyTask(
                 new TimeOnly(11, 0),
                 MinimumStay: 1,
                 new CancellationPolicy(2, LateCancellationFee.FirstNight)),
-            [new RoomType("double", "Double room", 120m), new RoomType("suite", "Harbour suite", 240m)]));
-        foreach (var (id, type) in new[] { ("101", "double"), ("102", "double"), ("103", "double"), ("104", "double"), ("201", "suite"), ("202", "suite") })
+            [.. kinds.Select((kind, i) => new RoomType(kind, Name(kind), 120m * (i + 1)))]));
+        // Four units of the first kind, two of each other: enough to see a board move.
+        var units = kinds.SelectMany((kind, i) => Enumerable.Range(1, i == 0 ? 4 : 2).Select(n => (Id: $"{i + 1}{n:00}", Kind: kind)));
+        foreach (var unit in units)
         {
-            await organization.AddRoom(Property, new NewRoom(id, $"Room {id}", type));
+            await organization.AddRoom(Property, new NewRoom(unit.Id, $"{Name(unit.Kind)} {unit.Id}", unit.Kind));
         }
 
-        logger.LogInformation("Seeded the demo organization '{Organization}' with property '{Property}'", Organization, Property);
+        logger.LogInformation("Seeded {Product}'s demo organization '{Organization}' with property '{Property}'", product.Value.Name, Organization, Property);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static string Name(string kind) => char.ToUpperInvariant(kind[0]) + kind[1..].Replace('-', ' ');
 }

@@ -26,6 +26,9 @@ public sealed class BookingApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The app's services, for tests that drive a component (such as the board feed) directly.</summary>
+    public IServiceProvider Services => app.Services;
+
     public static async Task<BookingApp> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });

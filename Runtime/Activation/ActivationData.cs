@@ -246,15 +246,7 @@ internal sealed class ActivationData
         catch (Exception exception)
         {
             Runtime.Logger.LogWarning(exception, "Activation of {Grain} failed", GrainId);
-            List<WorkItem> waiting;
-            lock (gate)
-            {
-                status = ActivationStatus.Deactivated;
-                waiting = [.. queue];
-                queue.Clear();
-                pumping = false;
-            }
-
+            var waiting = Close();
             catalog.Forget(this);
             foreach (var call in waiting)
             {
@@ -290,17 +282,21 @@ internal sealed class ActivationData
             Runtime.Logger.LogWarning(exception, "OnDeactivateAsync of {Grain} failed", GrainId);
         }
 
-        List<WorkItem> leftovers;
+        // Calls that queued behind the deactivation go, in order, to the next activation.
+        catalog.Retire(this, Close());
+        gone.TrySetResult();
+    }
+
+    /// <summary>Marks this activation deactivated and hands back the turns still waiting in its queue.</summary>
+    private List<WorkItem> Close()
+    {
         lock (gate)
         {
             status = ActivationStatus.Deactivated;
-            leftovers = [.. queue];
+            List<WorkItem> waiting = [.. queue];
             queue.Clear();
             pumping = false;
+            return waiting;
         }
-
-        // Calls that queued behind the deactivation go, in order, to the next activation.
-        catalog.Retire(this, leftovers);
-        gone.TrySetResult();
     }
 }

@@ -1,4 +1,11 @@
+using System.Text.Json.Serialization;
+using Actors.Api.Availability;
 using Actors.Api.Boards;
+using Actors.Api.Bookings;
+using Actors.Api.Organizations;
+using Actors.Api.Problems;
+using Actors.Api.Properties;
+using Actors.Api.Rooms;
 using Actors.Silo.Health;
 using Actors.Silo;
 
@@ -10,6 +17,10 @@ public static class BookingPlatformExtensions
     public static WebApplicationBuilder AddBookingPlatform(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        // Unreadable bodies throw, so BadRequestHandler can answer with the field that is wrong.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
         builder.Services.AddBookingSilo(builder.Configuration);
         builder.Services.AddBoards(builder.Configuration);
@@ -23,6 +34,17 @@ public static class BookingPlatformExtensions
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapBoards();
+        var orgs = app.MapGroup("/api/orgs")
+            .WithTags("Organizations")
+            .AddEndpointFilter<DomainProblemFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        orgs.MapOrganizationsApi();
+        orgs.MapPropertiesApi();
+        orgs.MapRoomsApi();
+        orgs.MapAvailabilityApi();
+        orgs.MapBookingsApi();
         return app;
     }
 }

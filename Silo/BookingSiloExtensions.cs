@@ -1,5 +1,6 @@
 using Actors.Grains;
 using Actors.Runtime;
+using Actors.Silo.StartupTasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,15 +11,19 @@ public static class BookingSiloExtensions
     /// <summary>
     /// Hosts the booking grains. With a "Postgres" connection string everything persists in
     /// PostgreSQL and the silo joins the cluster recorded there (a cluster of one is fine);
-    /// without one it runs alone on memory and says so at startup.
+    /// without one it runs alone on memory, says so at startup, and seeds a demo property.
     /// </summary>
-    public static IServiceCollection AddBookingSilo(this IServiceCollection services, IConfiguration configuration) =>
+    public static IServiceCollection AddBookingSilo(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddSilo(configuration, silo =>
         {
-            silo.AddGrains(BookingGrains.Assembly);
+            silo.AddBookingGrains();
             if (configuration.GetConnectionString("Postgres") is { Length: > 0 } connectionString)
             {
                 silo.UsePostgres(connectionString).UseClustering();
             }
         });
+        services.AddHostedService<SeedDemoPropertyTask>();
+        return services;
+    }
 }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Actors.Api.Bookings;
+using Actors.Api.Problems;
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Properties;
+using Actors.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Actors.Api.Availability;
+
+/// <summary>What a guest asks before booking: which room types are free for some nights, and at what price.</summary>
+public static class AvailabilityApi
+{
+    public static RouteGroupBuilder MapAvailabilityApi(this RouteGroupBuilder orgs)
+    {
+        var property = orgs.MapGroup("/{org}/properties/{property}").WithTags("Availability");
+        property.MapGet("/availability", SearchAsync)
+            .WithSummary("Free room types for the nights [checkIn, checkOut) (yyyy-MM-dd), how many rooms each, and the price.");
+        property.MapGet("/quote", QuoteAsync)
+            .WithSummary("The price per night and in total of a stay in a room type.");
+        return orgs;
+    }
+
+    // Dates come in as strings and are parsed here, so a bad one is a 400 naming the field, not a binding failure.
+    private static async Task<Ok<AvailabilityView>> SearchAsync(string org, string property, string? checkIn, string? checkOut, IGrainFactory grains)
+    {
+        PathIds.Check(org, property);
+        var (from, to) = Dates(checkIn, checkOut);
+        return TypedResults.Ok(await Property(grains, org, property).SearchAvailability(from, to));
+    }
+
+    private static async Task<Ok<Quote>> QuoteAsync(string org, string property, string? roomType, string? checkIn, string? checkOut, IGrainFactory grains)
+    {
+        PathIds.Check(org, property);
+        var errors = new FieldErrors();
+        errors.Slug(roomType, "roomType");
+        var (from, to) = Dates(checkIn, checkOut, errors);
+        return TypedResults.Ok(await Property(grains, org, property).Quote(roomType!, from, to));
+    }
+
+    private static (DateOnly CheckIn, DateOnly CheckOut) Dates(string? checkIn, string? checkOut, FieldErrors? errors = null)
+    {
+        errors ??= new FieldErrors();
+        var from = Date(checkIn, "checkIn", errors);
+        var to = Date(checkOut, "checkOut", errors);
+        if (!errors.Has("checkIn") && !errors.Has("checkOut"))
+        {
+            StayDates.Check(from, to, errors);
+        }
+
+        errors.ThrowIfAny();
+        return (from!.Value, to!.Value);
+    }
+
+    private static DateOnly? Date(string? value, string field, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, "Use a date as yyyy-MM-dd.");
+        return null;
+    }
+
+    private static IPropertyGrain Property(IGrainFactory grains, string org, string property) =>
+        grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property));
+}

@@ -1,0 +1,70 @@
+using Actors.Api.Problems;
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Bookings;
+using Actors.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Actors.Api.Bookings;
+
+/// <summary>Bookings: hold (with Idempotency-Key), read, and every step of the lifecycle.</summary>
+public static class BookingsApi
+{
+    public static RouteGroupBuilder MapBookingsApi(this RouteGroupBuilder orgs)
+    {
+        var bookings = orgs.MapGroup("/{org}/bookings").WithTags("Bookings");
+        bookings.MapPost("/", HoldAsync)
+            .WithSummary("Holds a room; send an Idempotency-Key so a retry returns the first result.");
+        bookings.MapGet("/{booking}", GetAsync).WithSummary("Returns a booking.");
+        bookings.MapPost("/{booking}/confirm", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.Confirm()))
+            .WithSummary("Confirms a hold before it expires.");
+        bookings.MapPost("/{booking}/cancel", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.Cancel()))
+            .WithSummary("Cancels a held or confirmed booking under its cancellation policy.");
+        bookings.MapPost("/{booking}/check-in", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.CheckIn()))
+            .WithSummary("Checks the guest in, from the arrival day on, into a clean or inspected room.");
+        bookings.MapPost("/{booking}/check-out", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.CheckOut()))
+            .WithSummary("Checks the guest out; the room becomes dirty.");
+        bookings.MapPost("/{booking}/no-show", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.MarkNoShow()))
+            .WithSummary("Records that the guest did not arrive.");
+        bookings.MapPut("/{booking}/dates", ChangeDatesAsync).WithSummary("Moves the stay to other nights in the same room, repriced.");
+        bookings.MapPost("/{booking}/move", MoveAsync).WithSummary("Moves the stay to another room of the property, atomically.");
+        return orgs;
+    }
+
+    private static async Task<Created<BookingView>> HoldAsync(
+        string org,
+        CreateBookingRequest request,
+        [FromHeader(Name = BookingIds.IdempotencyKeyHeader)] string? idempotencyKey,
+        IGrainFactory grains)
+    {
+        PathIds.Check(org);
+        var command = request.ToCommand();
+        var id = BookingIds.For(org, idempotencyKey);
+        var view = await Booking(grains, org, id).Hold(command);
+        return TypedResults.Created($"/api/orgs/{org}/bookings/{id}", view);
+    }
+
+    private static Task<Ok<BookingView>> GetAsync(string org, string booking, IGrainFactory grains) =>
+        Act(grains, org, booking, b => b.Get());
+
+    private static Task<Ok<BookingView>> ChangeDatesAsync(string org, string booking, ChangeDatesRequest request, IGrainFactory grains)
+    {
+        var (checkIn, checkOut) = request.ToDates();
+        return Act(grains, org, booking, b => b.ChangeDates(checkIn, checkOut));
+    }
+
+    private static Task<Ok<BookingView>> MoveAsync(string org, string booking, MoveRoomRequest request, IGrainFactory grains)
+    {
+        var roomId = request.ToRoomId();
+        return Act(grains, org, booking, b => b.MoveTo(roomId));
+    }
+
+    private static async Task<Ok<BookingView>> Act(IGrainFactory grains, string org, string booking, Func<IBookingGrain, Task<BookingView>> action)
+    {
+        PathIds.Check(org, booking);
+        return TypedResults.Ok(await action(Booking(grains, org, booking)));
+    }
+
+    private static IBookingGrain Booking(IGrainFactory grains, string org, string booking) =>
+        grains.GetGrain<IBookingGrain>(GrainKeys.Booking(org, booking));
+}

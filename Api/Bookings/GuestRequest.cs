@@ -1,0 +1,4 @@
+namespace Actors.Api.Bookings;
+
+/// <summary>Who stays.</summary>
+public sealed record GuestRequest(string? Name, string? Email);

@@ -1,0 +1,16 @@
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Properties;
+
+namespace Actors.Api.Properties;
+
+/// <summary>Adds a room type, or renames it and sets its standard nightly rate.</summary>
+public sealed record SaveRoomTypeRequest(string? Name, decimal? NightlyRate)
+{
+    public RoomType ToRoomType(string id)
+    {
+        var errors = new FieldErrors();
+        var roomType = new RoomTypeRequest(id, Name, NightlyRate).ToRoomType(errors, "");
+        errors.ThrowIfAny();
+        return roomType;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Bookings;
+
+/// <summary>Who stays: the name on the booking and where to reach them.</summary>
+public sealed record Guest(string Name, string Email);

@@ -1,0 +1,7 @@
+namespace Actors.Grains.Abstractions.Bookings;
+
+/// <summary>
+/// Holds a room for a guest for the nights [CheckIn, CheckOut): a given room, or any free room of a
+/// room type. The hold lapses unless confirmed in time.
+/// </summary>
+public sealed record HoldBooking(string PropertyId, string? RoomId, string? RoomType, DateOnly CheckIn, DateOnly CheckOut, Guest Guest);

@@ -1,0 +1,37 @@
+using Actors.Runtime;
+
+namespace Actors.Grains.Abstractions.Bookings;
+
+/// <summary>
+/// A booking (key: "org/booking"): drives its room through hold, confirmation, changes and the stay
+/// itself, and undoes its own steps when a later one fails.
+/// </summary>
+public interface IBookingGrain : IGrainWithStringKey
+{
+    /// <summary>Holds a room; a repeat of the same request returns the first result, a different one fails with idempotency-conflict.</summary>
+    Task<BookingView> Hold(HoldBooking command);
+
+    /// <summary>Returns the booking, or fails with not-found.</summary>
+    Task<BookingView> Get();
+
+    /// <summary>Confirms a hold that has not lapsed.</summary>
+    Task<BookingView> Confirm();
+
+    /// <summary>Cancels a held or confirmed booking, applying the cancellation policy, and frees the room.</summary>
+    Task<BookingView> Cancel();
+
+    /// <summary>Checks the guest in, from the arrival day (in the property's time zone) on, into a clean or inspected room.</summary>
+    Task<BookingView> CheckIn();
+
+    /// <summary>Checks the guest out; the room becomes dirty and any nights left are freed.</summary>
+    Task<BookingView> CheckOut();
+
+    /// <summary>Records that the guest did not arrive, from the arrival day on; frees the room and charges the late fee.</summary>
+    Task<BookingView> MarkNoShow();
+
+    /// <summary>Moves the stay to other nights in the same room, repriced, or fails and keeps the old ones.</summary>
+    Task<BookingView> ChangeDates(DateOnly checkIn, DateOnly checkOut);
+
+    /// <summary>Moves the stay to another room of the property: the new room is taken before the old one is let go.</summary>
+    Task<BookingView> MoveTo(string roomId);
+}

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>A hold was confirmed: the nights are booked.</summary>
+public sealed record BookingConfirmed(string BookingId, string PropertyId, string RoomId, DateOnly CheckIn, DateOnly CheckOut);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>A hold lapsed unconfirmed and its room was freed.</summary>
+public sealed record BookingExpired(string BookingId, string PropertyId, string RoomId, DateOnly CheckIn, DateOnly CheckOut);

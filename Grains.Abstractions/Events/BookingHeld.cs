@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>A room was held for a guest until <paramref name="HoldExpiresAt"/>.</summary>
+public sealed record BookingHeld(string BookingId, string PropertyId, string RoomId, DateOnly CheckIn, DateOnly CheckOut, string GuestName, decimal Total, string Currency, DateTimeOffset HoldExpiresAt);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>A booking moved to another room for the same nights.</summary>
+public sealed record BookingMoved(string BookingId, string PropertyId, string FromRoomId, string ToRoomId, DateOnly CheckIn, DateOnly CheckOut);

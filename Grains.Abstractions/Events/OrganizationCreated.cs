@@ -1,0 +1,6 @@
+using Actors.Grains.Abstractions.Organizations;
+
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>An organization was opened.</summary>
+public sealed record OrganizationCreated(string OrganizationId, string Name, Plan Plan);

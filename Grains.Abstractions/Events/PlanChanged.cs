@@ -1,0 +1,6 @@
+using Actors.Grains.Abstractions.Organizations;
+
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>An organization moved to another plan.</summary>
+public sealed record PlanChanged(string OrganizationId, Plan From, Plan To);

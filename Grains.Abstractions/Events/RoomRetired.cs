@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>A room was taken out of service for good.</summary>
+public sealed record RoomRetired(string PropertyId, string RoomId);

@@ -1,0 +1,6 @@
+using Actors.Grains.Abstractions.Properties;
+
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>A room type was added, renamed or given another standard rate.</summary>
+public sealed record RoomTypeSaved(string PropertyId, RoomType RoomType);

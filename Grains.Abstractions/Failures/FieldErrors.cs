@@ -1,0 +1,165 @@
+using System.Globalization;
+using Actors.Grains.Abstractions.Properties;
+
+namespace Actors.Grains.Abstractions.Failures;
+
+/// <summary>
+/// Collects what is wrong with a request, field by field, so the caller learns every bad field at
+/// once. The same rules run at the API door and again in the grains, which trust no caller.
+/// </summary>
+public sealed class FieldErrors
+{
+    public const int MaxTextLength = 200;
+
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsEmpty => errors.Count == 0;
+
+    public FieldErrors Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var messages))
+        {
+            errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+        return this;
+    }
+
+    public bool Has(string field) => errors.ContainsKey(field);
+
+    /// <summary>Throws a <see cref="DomainValidationException"/> naming every bad field, if there is one.</summary>
+    public void ThrowIfAny()
+    {
+        if (errors.Count > 0)
+        {
+            throw new DomainValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+
+    public bool Required<T>(T? value, string field)
+    {
+        if (value is null || (value is string s && string.IsNullOrWhiteSpace(s)))
+        {
+            Add(field, "Required.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public void Slug(string? value, string field)
+    {
+        if (Required(value, field) && !Abstractions.Slug.IsValid(value))
+        {
+            Add(field, $"Use 1 to {Abstractions.Slug.MaxLength} lowercase letters, digits or '-', not starting with '-'.");
+        }
+    }
+
+    public void Text(string? value, string field, int maxLength = MaxTextLength)
+    {
+        if (!Required(value, field))
+        {
+            return;
+        }
+
+        if (value!.Length > maxLength)
+        {
+            Add(field, $"At most {maxLength} characters.");
+        }
+        else if (value.Any(char.IsControl))
+        {
+            Add(field, "Control characters are not allowed.");
+        }
+    }
+
+    public void Email(string? value, string field)
+    {
+        Text(value, field, 254);
+        if (!Has(field) && (value!.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at == value.Length - 1) || value.Any(char.IsWhiteSpace)))
+        {
+            Add(field, "Not an email address.");
+        }
+    }
+
+    /// <summary>An IANA time zone id known to this machine, such as "Europe/Lisbon".</summary>
+    public void TimeZone(string? value, string field)
+    {
+        if (!Required(value, field))
+        {
+            return;
+        }
+
+        // Checked for shape first: the id becomes a file path under the zoneinfo directory.
+        var shaped = value!.Length <= 64 && !value.Contains("..", StringComparison.Ordinal) && value[0] != '/'
+            && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+');
+        if (!shaped || !TimeZoneInfo.TryFindSystemTimeZoneById(value, out _))
+        {
+            Add(field, "Not a known IANA time zone id (e.g. \"Europe/Lisbon\").");
+        }
+    }
+
+    /// <summary>An ISO 4217 code: three uppercase letters, such as "EUR".</summary>
+    public void Currency(string? value, string field)
+    {
+        if (Required(value, field) && (value!.Length != 3 || !value.All(char.IsAsciiLetterUpper)))
+        {
+            Add(field, "Use an ISO 4217 code of three uppercase letters (e.g. \"EUR\").");
+        }
+    }
+
+    /// <summary>A nightly rate: positive, at most a million, in cents at most.</summary>
+    public void Rate(decimal? value, string field)
+    {
+        if (!Required(value, field))
+        {
+            return;
+        }
+
+        if (value <= 0 || value > 1_000_000m || decimal.Round(value!.Value, 2) != value)
+        {
+            Add(field, "Use an amount above 0 and at most 1000000, with at most two decimals.");
+        }
+    }
+
+    public void Range(int? value, string field, int min, int max)
+    {
+        if (Required(value, field) && (value < min || value > max))
+        {
+            Add(field, string.Create(CultureInfo.InvariantCulture, $"Use a whole number from {min} to {max}."));
+        }
+    }
+
+    public void Settings(PropertySettings? settings, string prefix = "")
+    {
+        if (!Required(settings, prefix.Length == 0 ? "settings" : prefix.TrimEnd('.')))
+        {
+            return;
+        }
+
+        Text(settings!.Name, prefix + "name");
+        TimeZone(settings.TimeZone, prefix + "timeZone");
+        Currency(settings.Currency, prefix + "currency");
+        Range(settings.MinimumStay, prefix + "minimumStay", 1, 30);
+        if (Required(settings.Cancellation, prefix + "cancellation"))
+        {
+            Range(settings.Cancellation.FreeUntilDaysBeforeArrival, prefix + "cancellation.freeUntilDaysBeforeArrival", 0, 365);
+            if (!Enum.IsDefined(settings.Cancellation.LateFee))
+            {
+                Add(prefix + "cancellation.lateFee", "Unknown fee.");
+            }
+        }
+    }
+
+    public void RoomType(RoomType? roomType, string prefix)
+    {
+        if (!Required(roomType, prefix.TrimEnd('.')))
+        {
+            return;
+        }
+
+        Slug(roomType!.Id, prefix + "id");
+        Text(roomType.Name, prefix + "name");
+        Rate(roomType.NightlyRate, prefix + "nightlyRate");
+    }
+}

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Failures;
+
+/// <summary>An Idempotency-Key was reused with a different request.</summary>
+public sealed class IdempotencyConflictException(string message) : DomainException("idempotency-conflict", message);

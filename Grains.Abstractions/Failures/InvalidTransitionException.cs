@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Failures;
+
+/// <summary>The action is not allowed from the booking's current state.</summary>
+public sealed class InvalidTransitionException(string message) : DomainException("invalid-transition", message);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Failures;
+
+/// <summary>The thing asked for does not exist in this organization.</summary>
+public sealed class NotFoundException(string message) : DomainException("not-found", message);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Failures;
+
+/// <summary>The organization's plan does not allow another property or room.</summary>
+public sealed class PlanLimitException(string message) : DomainException("plan-limit", message);

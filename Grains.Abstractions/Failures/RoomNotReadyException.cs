@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Failures;
+
+/// <summary>The guest cannot check in: the room is neither clean nor inspected.</summary>
+public sealed class RoomNotReadyException(string message) : DomainException("room-not-ready", message);

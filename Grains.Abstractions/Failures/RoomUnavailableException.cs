@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Failures;
+
+/// <summary>The room is not free for some of the requested nights, is out of order or retired.</summary>
+public sealed class RoomUnavailableException(string message) : DomainException("room-unavailable", message);

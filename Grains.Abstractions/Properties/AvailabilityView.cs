@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Properties;
+
+/// <summary>Free room types of a property for the nights [CheckIn, CheckOut), with their prices.</summary>
+public sealed record AvailabilityView(string PropertyId, DateOnly CheckIn, DateOnly CheckOut, string Currency, IReadOnlyList<RoomTypeAvailability> RoomTypes);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Properties;
+
+/// <summary>The rate of one night that differs from the room type's standard rate.</summary>
+public sealed record RateOverride(DateOnly Night, decimal NightlyRate);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Properties;
+
+/// <summary>A room as the property lists it.</summary>
+public sealed record RoomSummary(string Id, string Name, string RoomType, bool Retired);

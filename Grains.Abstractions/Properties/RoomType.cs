@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Properties;
+
+/// <summary>A kind of room a guest books (e.g. "double"), with its standard nightly rate.</summary>
+public sealed record RoomType(string Id, string Name, decimal NightlyRate);

@@ -1,0 +1,10 @@
+namespace Actors.Grains.Abstractions.Properties;
+
+/// <summary>Bounds on any stay, whatever the property says: they keep dates and calendars finite.</summary>
+public static class StayLimits
+{
+    public const int MaxNights = 365;
+
+    /// <summary>How far ahead an arrival may be, in days from today at the property.</summary>
+    public const int MaxDaysAhead = 730;
+}

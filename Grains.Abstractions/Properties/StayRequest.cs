@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Properties;
+
+/// <summary>A wish for a stay: a given room, or any free room of a type, for the nights [CheckIn, CheckOut).</summary>
+public sealed record StayRequest(string? RoomId, string? RoomType, DateOnly CheckIn, DateOnly CheckOut);

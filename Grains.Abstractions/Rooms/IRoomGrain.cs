@@ -1,0 +1,46 @@
+using Actors.Runtime;
+
+namespace Actors.Grains.Abstractions.Rooms;
+
+/// <summary>
+/// A room (key: "org/property/room"): its housekeeping status and calendar of stays. It is the
+/// authority on whether the room is free for some nights and never accepts two overlapping stays.
+/// </summary>
+public interface IRoomGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the room; called by its property.</summary>
+    Task<RoomView> Create(NewRoom command);
+
+    /// <summary>Returns the room with its calendar, or fails with not-found.</summary>
+    Task<RoomView> Get();
+
+    /// <summary>Changes the name shown on the board.</summary>
+    Task<RoomView> Rename(string name);
+
+    /// <summary>Retires the room for good; refused while a stay ends after <paramref name="today"/>.</summary>
+    Task<RoomView> Retire(DateOnly today);
+
+    /// <summary>Sets the housekeeping status (clean, dirty, inspected, out of order).</summary>
+    Task<RoomView> SetHousekeeping(Housekeeping status);
+
+    /// <summary>Keeps nights for a booking, or fails with room-unavailable; repeating the same reservation is harmless.</summary>
+    Task Reserve(StayReservation reservation);
+
+    /// <summary>Turns a booking's hold into a booked stay, or fails with room-unavailable if the hold is gone.</summary>
+    Task Confirm(string bookingId);
+
+    /// <summary>Frees a booking's nights; releasing what is not there is harmless.</summary>
+    Task Release(string bookingId);
+
+    /// <summary>Moves a booking's stay in this room to other nights, or fails with room-unavailable and keeps the old ones.</summary>
+    Task ChangeDates(string bookingId, DateOnly checkIn, DateOnly checkOut);
+
+    /// <summary>Marks the booking's guest in house; fails with room-not-ready unless the room is clean or inspected.</summary>
+    Task CheckIn(string bookingId);
+
+    /// <summary>Marks the guest departed on <paramref name="today"/>, frees any nights left, and leaves the room dirty.</summary>
+    Task CheckOut(string bookingId, DateOnly today);
+
+    /// <summary>Says whether the room can take a new stay for every night of [checkIn, checkOut).</summary>
+    Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut);
+}

@@ -1,0 +1,449 @@
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Bookings;
+using Actors.Grains.Abstractions.Events;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Properties;
+using Actors.Grains.Abstractions.Rooms;
+using Actors.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Grains.Bookings;
+
+/// <summary>
+/// A booking drives the steps across grains: it takes nights from a room first and records them
+/// second, and undoes the first step when the second fails. A room's hold also lapses by itself,
+/// so a booking that died between the two steps cannot block the room for long.
+/// </summary>
+internal sealed class BookingGrain(
+    [PersistentState("booking")] IPersistentState<BookingState> booking,
+    TimeProvider time,
+    IOptions<BookingOptions> options,
+    ILogger<BookingGrain> logger) : Grain, IBookingGrain, IRemindable
+{
+    private const string HoldExpiry = "hold-expiry";
+
+    private string org = "";
+    private string bookingId = "";
+
+    private BookingState State => booking.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = GrainKeys.Split(this.GetPrimaryKeyString());
+        (org, bookingId) = (key[0], key[^1]);
+        return Task.CompletedTask;
+    }
+
+    public async Task<BookingView> Hold(HoldBooking command)
+    {
+        if (State.Exists)
+        {
+            // Same booking id means the same Idempotency-Key: the same request gets the first result back.
+            return State.Request == command
+                ? View()
+                : throw new IdempotencyConflictException("This Idempotency-Key was already used for a different booking request.");
+        }
+
+        Validate(command);
+        var plan = await Property(command.PropertyId).PlanStay(new StayRequest(command.RoomId, command.RoomType, command.CheckIn, command.CheckOut));
+        var now = time.GetUtcNow();
+        var expiresAt = now + options.Value.HoldTimeout;
+        var roomHoldUntil = expiresAt + options.Value.RoomHoldGrace;
+        var roomId = await ReserveFirstFree(command.PropertyId, plan.Rooms, new StayReservation(bookingId, command.CheckIn, command.CheckOut, roomHoldUntil));
+        try
+        {
+            // Registered before the booking is saved, so a saved hold always has its expiry on record.
+            await RegisterOrUpdateReminder(HoldExpiry, options.Value.HoldTimeout, TimeSpan.FromMinutes(1));
+            State.Exists = true;
+            State.Request = command;
+            State.PropertyId = command.PropertyId;
+            State.RoomId = roomId;
+            State.RoomType = plan.Quote.RoomType;
+            State.CheckIn = command.CheckIn;
+            State.CheckOut = command.CheckOut;
+            State.Guest = command.Guest;
+            State.Status = BookingStatus.Held;
+            State.Nights = [.. plan.Quote.Nights];
+            State.Total = plan.Quote.Total;
+            State.Currency = plan.Quote.Currency;
+            State.TimeZone = plan.TimeZone;
+            State.Cancellation = plan.Cancellation;
+            State.HoldExpiresAt = expiresAt;
+            State.RoomHoldUntil = roomHoldUntil;
+            booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt));
+            await booking.WriteStateAsync();
+        }
+        catch
+        {
+            await Compensate(() => Room(command.PropertyId, roomId).Release(bookingId));
+            await Compensate(async () =>
+            {
+                if (await GetReminder(HoldExpiry) is { } reminder)
+                {
+                    await UnregisterReminder(reminder);
+                }
+            });
+            throw;
+        }
+
+        return View();
+    }
+
+    public async Task<BookingView> Get()
+    {
+        EnsureExists();
+        await ExpireIfDue();
+        return View();
+    }
+
+    public async Task<BookingView> Confirm()
+    {
+        await Begin();
+        Require(BookingStatus.Held, "confirm");
+        await CurrentRoom.Confirm(bookingId);
+        State.Status = BookingStatus.Confirmed;
+        State.HoldExpiresAt = null;
+        State.RoomHoldUntil = null;
+        booking.RaiseEvent(Board, new BookingConfirmed(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
+        await booking.WriteStateAsync();
+        await ForgetHoldExpiry();
+        return View();
+    }
+
+    public async Task<BookingView> Cancel()
+    {
+        await Begin();
+        Require([BookingStatus.Held, BookingStatus.Confirmed], "cancel");
+        var fee = State.Status == BookingStatus.Held ? 0m : CancellationFee(Today);
+        await CurrentRoom.Release(bookingId);
+        State.Status = BookingStatus.Cancelled;
+        State.CancellationFee = fee;
+        booking.RaiseEvent(Board, new BookingCancelled(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
+        await booking.WriteStateAsync();
+        await ForgetHoldExpiry();
+        return View();
+    }
+
+    public async Task<BookingView> CheckIn()
+    {
+        await Begin();
+        Require(BookingStatus.Confirmed, "check in");
+        var today = Today;
+        if (today < State.CheckIn)
+        {
+            throw new InvalidTransitionException($"Check-in opens on the arrival day, {State.CheckIn:yyyy-MM-dd}; today at the property is {today:yyyy-MM-dd}.");
+        }
+
+        if (today >= State.CheckOut)
+        {
+            throw new InvalidTransitionException($"The stay ended on {State.CheckOut:yyyy-MM-dd}; record a no-show instead.");
+        }
+
+        await CurrentRoom.CheckIn(bookingId);
+        State.Status = BookingStatus.CheckedIn;
+        booking.RaiseEvent(Board, new GuestCheckedIn(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
+        await booking.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<BookingView> CheckOut()
+    {
+        await Begin();
+        Require(BookingStatus.CheckedIn, "check out");
+        var today = Today;
+        await CurrentRoom.CheckOut(bookingId, today);
+        State.Status = BookingStatus.CheckedOut;
+        booking.RaiseEvent(Board, new GuestCheckedOut(bookingId, State.PropertyId, State.RoomId, State.CheckIn, today));
+        await booking.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<BookingView> MarkNoShow()
+    {
+        await Begin();
+        Require(BookingStatus.Confirmed, "mark as no-show");
+        if (Today < State.CheckIn)
+        {
+            throw new InvalidTransitionException($"A no-show can be recorded from the arrival day, {State.CheckIn:yyyy-MM-dd}, on.");
+        }
+
+        var fee = LateFee();
+        await CurrentRoom.Release(bookingId);
+        State.Status = BookingStatus.NoShow;
+        State.CancellationFee = fee;
+        booking.RaiseEvent(Board, new GuestNoShow(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
+        await booking.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<BookingView> ChangeDates(DateOnly checkIn, DateOnly checkOut)
+    {
+        await Begin();
+        Require([BookingStatus.Held, BookingStatus.Confirmed], "change dates");
+        if (checkIn == State.CheckIn && checkOut == State.CheckOut)
+        {
+            return View();
+        }
+
+        var plan = await Property(State.PropertyId).PlanStay(new StayRequest(State.RoomId, null, checkIn, checkOut));
+        var (fromCheckIn, fromCheckOut) = (State.CheckIn, State.CheckOut);
+        await CurrentRoom.ChangeDates(bookingId, checkIn, checkOut);
+        try
+        {
+            State.CheckIn = checkIn;
+            State.CheckOut = checkOut;
+            State.Nights = [.. plan.Quote.Nights];
+            State.Total = plan.Quote.Total;
+            booking.RaiseEvent(Board, new BookingDatesChanged(bookingId, State.PropertyId, State.RoomId, fromCheckIn, fromCheckOut, checkIn, checkOut, State.Total));
+            await booking.WriteStateAsync();
+        }
+        catch
+        {
+            await Compensate(() => CurrentRoom.ChangeDates(bookingId, fromCheckIn, fromCheckOut));
+            throw;
+        }
+
+        return View();
+    }
+
+    public async Task<BookingView> MoveTo(string roomId)
+    {
+        var errors = new FieldErrors();
+        errors.Slug(roomId, "roomId");
+        errors.ThrowIfAny();
+        await Begin();
+        Require([BookingStatus.Held, BookingStatus.Confirmed], "move");
+        if (roomId == State.RoomId)
+        {
+            throw new DomainValidationException("roomId", $"The booking is already in room '{roomId}'.");
+        }
+
+        // The property checks the room exists and is in service; the price the guest agreed stays.
+        var plan = await Property(State.PropertyId).PlanStay(new StayRequest(roomId, null, State.CheckIn, State.CheckOut));
+        var target = Room(State.PropertyId, roomId);
+        var holdUntil = State.Status == BookingStatus.Held ? State.RoomHoldUntil : null;
+
+        // New room first, then the booking, then the old room: the guest always has at least one room and ends with one.
+        await target.Reserve(new StayReservation(bookingId, State.CheckIn, State.CheckOut, holdUntil));
+        var fromRoomId = State.RoomId;
+        try
+        {
+            State.RoomId = roomId;
+            State.RoomType = plan.Quote.RoomType;
+            State.PendingReleases.Add(fromRoomId);
+            booking.RaiseEvent(Board, new BookingMoved(bookingId, State.PropertyId, fromRoomId, roomId, State.CheckIn, State.CheckOut));
+            await booking.WriteStateAsync();
+        }
+        catch
+        {
+            await Compensate(() => target.Release(bookingId));
+            throw;
+        }
+
+        await ReleasePendingRooms();
+        return View();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != HoldExpiry)
+        {
+            return;
+        }
+
+        if (!State.Exists || State.Status != BookingStatus.Held)
+        {
+            await ForgetHoldExpiry();
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (now < State.HoldExpiresAt)
+        {
+            await RegisterOrUpdateReminder(HoldExpiry, State.HoldExpiresAt.Value - now, TimeSpan.FromMinutes(1));
+            return;
+        }
+
+        await Expire();
+    }
+
+    private Runtime.Streams.StreamId Board => BoardStream.Of(org, State.PropertyId);
+
+    private IRoomGrain CurrentRoom => Room(State.PropertyId, State.RoomId);
+
+    private DateOnly Today => PropertyCalendar.Today(time, State.TimeZone);
+
+    private static void Validate(HoldBooking command)
+    {
+        var errors = new FieldErrors();
+        errors.Slug(command.PropertyId, "propertyId");
+        if (command.RoomId is null && command.RoomType is null)
+        {
+            errors.Add("roomId", "Give a room id or a room type.");
+        }
+
+        if (command.RoomId is not null)
+        {
+            errors.Slug(command.RoomId, "roomId");
+        }
+
+        if (command.RoomType is not null)
+        {
+            errors.Slug(command.RoomType, "roomType");
+        }
+
+        if (errors.Required(command.Guest, "guest"))
+        {
+            errors.Text(command.Guest.Name, "guest.name");
+            errors.Email(command.Guest.Email, "guest.email");
+        }
+
+        errors.ThrowIfAny();
+    }
+
+    /// <summary>Every command starts here: finish a move left half done, and let a lapsed hold expire first.</summary>
+    private async Task Begin()
+    {
+        EnsureExists();
+        await ReleasePendingRooms();
+        await ExpireIfDue();
+    }
+
+    private async Task<string> ReserveFirstFree(string propertyId, IReadOnlyList<string> rooms, StayReservation reservation)
+    {
+        RoomUnavailableException? last = null;
+        foreach (var roomId in rooms)
+        {
+            try
+            {
+                await Room(propertyId, roomId).Reserve(reservation);
+                return roomId;
+            }
+            catch (RoomUnavailableException unavailable)
+            {
+                // Taken since the property looked: try the next free room of the type.
+                last = unavailable;
+            }
+        }
+
+        throw last ?? new RoomUnavailableException("No room is free for those nights.");
+    }
+
+    private async Task ExpireIfDue()
+    {
+        if (State.Status == BookingStatus.Held && time.GetUtcNow() >= State.HoldExpiresAt)
+        {
+            await Expire();
+        }
+    }
+
+    private async Task Expire()
+    {
+        // Room first: if saving the booking then fails, the reminder tries again and the room is already free.
+        await CurrentRoom.Release(bookingId);
+        State.Status = BookingStatus.Expired;
+        booking.RaiseEvent(Board, new BookingExpired(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
+        await booking.WriteStateAsync();
+        await ForgetHoldExpiry();
+    }
+
+    private async Task ForgetHoldExpiry()
+    {
+        if (await GetReminder(HoldExpiry) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task ReleasePendingRooms()
+    {
+        if (State.PendingReleases.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var roomId in State.PendingReleases.ToList())
+        {
+            try
+            {
+                await Room(State.PropertyId, roomId).Release(bookingId);
+                State.PendingReleases.Remove(roomId);
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Releasing room {Room} for booking {Booking} failed; it is tried again on the next call", roomId, bookingId);
+            }
+        }
+
+        try
+        {
+            await booking.WriteStateAsync();
+        }
+        catch (Exception exception) when (exception is not InconsistentStateException)
+        {
+            // Releasing twice is harmless; the list is saved with the next change.
+            logger.LogWarning(exception, "Saving booking {Booking} after releasing rooms failed", bookingId);
+        }
+    }
+
+    private decimal CancellationFee(DateOnly today) =>
+        State.CheckIn.DayNumber - today.DayNumber >= State.Cancellation!.FreeUntilDaysBeforeArrival ? 0m : LateFee();
+
+    private decimal LateFee() => State.Cancellation!.LateFee switch
+    {
+        LateCancellationFee.FullStay => State.Total,
+        _ => State.Nights.Count > 0 ? State.Nights[0].Price : 0m,
+    };
+
+    private void EnsureExists()
+    {
+        if (!State.Exists)
+        {
+            throw new NotFoundException($"Booking '{bookingId}' does not exist.");
+        }
+    }
+
+    private void Require(BookingStatus allowed, string action) => Require([allowed], action);
+
+    private void Require(BookingStatus[] allowed, string action)
+    {
+        if (!allowed.Contains(State.Status))
+        {
+            throw new InvalidTransitionException($"Cannot {action} a booking that is {State.Status}.");
+        }
+    }
+
+    private async Task Compensate(Func<Task> undo)
+    {
+        try
+        {
+            await undo();
+        }
+        catch (Exception exception)
+        {
+            // The room's hold lapses by itself; nothing more to do here than say so.
+            logger.LogWarning(exception, "Undoing a step of booking {Booking} failed", bookingId);
+        }
+    }
+
+    private IPropertyGrain Property(string propertyId) => GrainFactory.GetGrain<IPropertyGrain>(GrainKeys.Property(org, propertyId));
+
+    private IRoomGrain Room(string propertyId, string roomId) => GrainFactory.GetGrain<IRoomGrain>(GrainKeys.Room(org, propertyId, roomId));
+
+    private BookingView View() => new(
+        bookingId,
+        State.PropertyId,
+        State.RoomId,
+        State.RoomType,
+        State.CheckIn,
+        State.CheckOut,
+        State.Guest!,
+        State.Status,
+        [.. State.Nights],
+        State.Total,
+        State.Currency,
+        State.HoldExpiresAt,
+        State.Cancellation!,
+        State.CancellationFee);
+}

@@ -1,0 +1,47 @@
+using Actors.Grains.Abstractions.Bookings;
+using Actors.Grains.Abstractions.Properties;
+
+namespace Actors.Grains.Bookings;
+
+internal sealed class BookingState
+{
+    public bool Exists { get; set; }
+
+    /// <summary>The request that created the booking: a retry must match it to get the booking back.</summary>
+    public HoldBooking? Request { get; set; }
+
+    public string PropertyId { get; set; } = "";
+
+    public string RoomId { get; set; } = "";
+
+    public string RoomType { get; set; } = "";
+
+    public DateOnly CheckIn { get; set; }
+
+    public DateOnly CheckOut { get; set; }
+
+    public Guest? Guest { get; set; }
+
+    public BookingStatus Status { get; set; }
+
+    public List<NightPrice> Nights { get; set; } = [];
+
+    public decimal Total { get; set; }
+
+    public string Currency { get; set; } = "";
+
+    /// <summary>The property's time zone when booked: it decides the arrival day and the cancellation window.</summary>
+    public string TimeZone { get; set; } = "";
+
+    public CancellationPolicy? Cancellation { get; set; }
+
+    public DateTimeOffset? HoldExpiresAt { get; set; }
+
+    /// <summary>When the room lets go of the hold by itself: a grace period after <see cref="HoldExpiresAt"/>.</summary>
+    public DateTimeOffset? RoomHoldUntil { get; set; }
+
+    public decimal? CancellationFee { get; set; }
+
+    /// <summary>Rooms this booking has left (after a move) that may still hold its nights; released on the next turn.</summary>
+    public List<string> PendingReleases { get; set; } = [];
+}

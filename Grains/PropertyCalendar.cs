@@ -1,0 +1,11 @@
+namespace Actors.Grains;
+
+/// <summary>Dates as the property lives them: "today" is the date in the property's time zone, not on the server.</summary>
+internal static class PropertyCalendar
+{
+    public static DateOnly Today(TimeProvider time, string timeZone)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+    }
+}

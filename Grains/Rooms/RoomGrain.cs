@@ -1,0 +1,349 @@
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Events;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Rooms;
+using Actors.Runtime;
+using Npgsql;
+
+namespace Actors.Grains.Rooms;
+
+/// <summary>
+/// A room's calendar and housekeeping status. Every change to the calendar goes through here, one
+/// turn at a time, so the overlap check in memory sees every stay; the stays table checks it again
+/// in the same transaction as the state.
+/// </summary>
+internal sealed class RoomGrain(
+    [PersistentState("room")] IPersistentState<RoomState> room,
+    TimeProvider time) : Grain, IRoomGrain
+{
+    private string org = "";
+    private string propertyId = "";
+    private string roomId = "";
+
+    private RoomState State => room.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var key = GrainKeys.Split(this.GetPrimaryKeyString());
+        (org, propertyId, roomId) = (key[0], key[1], key[^1]);
+        return Task.CompletedTask;
+    }
+
+    public async Task<RoomView> Create(NewRoom command)
+    {
+        if (State.Exists)
+        {
+            // A repeat from a property whose own write failed after ours succeeded.
+            return State.Name == command.Name && State.RoomType == command.RoomType
+                ? View()
+                : throw new ConflictException($"Room '{roomId}' already exists.");
+        }
+
+        var errors = new FieldErrors();
+        errors.Text(command.Name, "name");
+        errors.Slug(command.RoomType, "roomType");
+        errors.ThrowIfAny();
+
+        State.Exists = true;
+        State.Name = command.Name;
+        State.RoomType = command.RoomType;
+        State.Housekeeping = Housekeeping.Clean;
+        room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomAdded(propertyId, roomId, command.Name, command.RoomType));
+        await SaveAsync();
+        return View();
+    }
+
+    public Task<RoomView> Get()
+    {
+        EnsureExists();
+        return Task.FromResult(View());
+    }
+
+    public async Task<RoomView> Rename(string name)
+    {
+        EnsureExists();
+        var errors = new FieldErrors();
+        errors.Text(name, "name");
+        errors.ThrowIfAny();
+        if (State.Name != name)
+        {
+            State.Name = name;
+            room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomRenamed(propertyId, roomId, name));
+            await SaveAsync();
+        }
+
+        return View();
+    }
+
+    public async Task<RoomView> Retire(DateOnly today)
+    {
+        EnsureExists();
+        if (State.Retired)
+        {
+            return View();
+        }
+
+        var now = time.GetUtcNow();
+        if (State.Stays.Any(s => s.IsLive(now) && s.Kind != StayKind.Departed && s.CheckOut > today))
+        {
+            throw new ConflictException($"Room '{roomId}' still has stays to come; move or cancel them first.");
+        }
+
+        State.Retired = true;
+        room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomRetired(propertyId, roomId));
+        await SaveAsync();
+        return View();
+    }
+
+    public async Task<RoomView> SetHousekeeping(Housekeeping status)
+    {
+        EnsureExists();
+        if (!Enum.IsDefined(status))
+        {
+            throw new DomainValidationException("status", "Unknown housekeeping status.");
+        }
+
+        if (State.Housekeeping != status)
+        {
+            ChangeHousekeeping(status);
+            await SaveAsync();
+        }
+
+        return View();
+    }
+
+    public async Task Reserve(StayReservation reservation)
+    {
+        EnsureExists();
+        if (reservation.CheckOut <= reservation.CheckIn)
+        {
+            throw new DomainValidationException("checkOut", "Check-out must be after check-in.");
+        }
+
+        var now = time.GetUtcNow();
+        if (Find(reservation.BookingId, now) is { } existing)
+        {
+            if (existing.CheckIn == reservation.CheckIn && existing.CheckOut == reservation.CheckOut)
+            {
+                return;
+            }
+
+            throw new ConflictException($"Booking '{reservation.BookingId}' already has other nights in room '{roomId}'.");
+        }
+
+        EnsureBookable(reservation.CheckIn, reservation.CheckOut, reservation.BookingId, now);
+        var rows = new StayRows(Key);
+        DropLapsedHolds(now, rows);
+        var stay = new StayRecord
+        {
+            BookingId = reservation.BookingId,
+            CheckIn = reservation.CheckIn,
+            CheckOut = reservation.CheckOut,
+            Kind = reservation.HoldUntil is null ? StayKind.Booked : StayKind.Hold,
+            HoldUntil = reservation.HoldUntil,
+        };
+        State.Stays.Add(stay);
+        rows.Save(stay);
+        await SaveAsync(rows);
+    }
+
+    public async Task Confirm(string bookingId)
+    {
+        EnsureExists();
+        var stay = Find(bookingId, time.GetUtcNow())
+            ?? throw new RoomUnavailableException($"Room '{roomId}' no longer holds booking '{bookingId}': the hold lapsed.");
+        if (stay.Kind != StayKind.Hold)
+        {
+            return;
+        }
+
+        stay.Kind = StayKind.Booked;
+        stay.HoldUntil = null;
+        var rows = new StayRows(Key);
+        rows.Save(stay);
+        await SaveAsync(rows);
+    }
+
+    public async Task Release(string bookingId)
+    {
+        EnsureExists();
+        var stay = State.Stays.Find(s => s.BookingId == bookingId);
+        if (stay is null)
+        {
+            return;
+        }
+
+        State.Stays.Remove(stay);
+        var rows = new StayRows(Key);
+        rows.Remove(bookingId);
+        await SaveAsync(rows);
+    }
+
+    public async Task ChangeDates(string bookingId, DateOnly checkIn, DateOnly checkOut)
+    {
+        EnsureExists();
+        if (checkOut <= checkIn)
+        {
+            throw new DomainValidationException("checkOut", "Check-out must be after check-in.");
+        }
+
+        var now = time.GetUtcNow();
+        var stay = Find(bookingId, now)
+            ?? throw new RoomUnavailableException($"Room '{roomId}' no longer holds booking '{bookingId}'.");
+        if (stay.CheckIn == checkIn && stay.CheckOut == checkOut)
+        {
+            return;
+        }
+
+        EnsureBookable(checkIn, checkOut, bookingId, now);
+        var rows = new StayRows(Key);
+        DropLapsedHolds(now, rows);
+        stay.CheckIn = checkIn;
+        stay.CheckOut = checkOut;
+        rows.Save(stay);
+        await SaveAsync(rows);
+    }
+
+    public async Task CheckIn(string bookingId)
+    {
+        EnsureExists();
+        var stay = Find(bookingId, time.GetUtcNow())
+            ?? throw new InvalidTransitionException($"Room '{roomId}' has no stay for booking '{bookingId}'.");
+        if (stay.Kind == StayKind.InHouse)
+        {
+            return;
+        }
+
+        if (stay.Kind != StayKind.Booked)
+        {
+            throw new InvalidTransitionException($"The stay in room '{roomId}' is {stay.Kind}, not booked.");
+        }
+
+        if (State.Housekeeping is not (Housekeeping.Clean or Housekeeping.Inspected))
+        {
+            throw new RoomNotReadyException($"Room '{roomId}' is {State.Housekeeping}; it must be clean or inspected before check-in.");
+        }
+
+        stay.Kind = StayKind.InHouse;
+        var rows = new StayRows(Key);
+        rows.Save(stay);
+        await SaveAsync(rows);
+    }
+
+    public async Task CheckOut(string bookingId, DateOnly today)
+    {
+        EnsureExists();
+        var stay = Find(bookingId, time.GetUtcNow())
+            ?? throw new InvalidTransitionException($"Room '{roomId}' has no stay for booking '{bookingId}'.");
+        if (stay.Kind == StayKind.Departed)
+        {
+            return;
+        }
+
+        if (stay.Kind != StayKind.InHouse)
+        {
+            throw new InvalidTransitionException($"The stay in room '{roomId}' is {stay.Kind}, not in house.");
+        }
+
+        stay.Kind = StayKind.Departed;
+        // Leaving early frees the nights not slept; the nights slept stay on record.
+        if (today < stay.CheckOut)
+        {
+            stay.CheckOut = today > stay.CheckIn ? today : stay.CheckIn.AddDays(1);
+        }
+
+        var rows = new StayRows(Key);
+        rows.Save(stay);
+        ChangeHousekeeping(Housekeeping.Dirty);
+        await SaveAsync(rows);
+    }
+
+    public Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut)
+    {
+        var now = time.GetUtcNow();
+        return Task.FromResult(State.Exists && !State.Retired && State.Housekeeping != Housekeeping.OutOfOrder
+            && !State.Stays.Any(s => s.IsLive(now) && s.Overlaps(checkIn, checkOut)));
+    }
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private void EnsureExists()
+    {
+        if (!State.Exists)
+        {
+            throw new NotFoundException($"Room '{roomId}' does not exist in property '{propertyId}'.");
+        }
+    }
+
+    private void EnsureBookable(DateOnly checkIn, DateOnly checkOut, string bookingId, DateTimeOffset now)
+    {
+        if (State.Retired)
+        {
+            throw new RoomUnavailableException($"Room '{roomId}' is retired.");
+        }
+
+        if (State.Housekeeping == Housekeeping.OutOfOrder)
+        {
+            throw new RoomUnavailableException($"Room '{roomId}' is out of order.");
+        }
+
+        if (State.Stays.Any(s => s.BookingId != bookingId && s.IsLive(now) && s.Overlaps(checkIn, checkOut)))
+        {
+            throw new RoomUnavailableException($"Room '{roomId}' is already taken for some nights from {checkIn:yyyy-MM-dd} to {checkOut:yyyy-MM-dd}.");
+        }
+    }
+
+    private StayRecord? Find(string bookingId, DateTimeOffset now) =>
+        State.Stays.Find(s => s.BookingId == bookingId && s.IsLive(now));
+
+    private void DropLapsedHolds(DateTimeOffset now, StayRows rows)
+    {
+        foreach (var lapsed in State.Stays.Where(s => !s.IsLive(now)).ToList())
+        {
+            State.Stays.Remove(lapsed);
+            rows.Remove(lapsed.BookingId);
+        }
+    }
+
+    private void ChangeHousekeeping(Housekeeping status)
+    {
+        if (State.Housekeeping == status)
+        {
+            return;
+        }
+
+        room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomStatusChanged(propertyId, roomId, State.Housekeeping, status));
+        State.Housekeeping = status;
+    }
+
+    private async Task SaveAsync(StayRows? rows = null)
+    {
+        if (rows is { IsEmpty: false })
+        {
+            room.Enlist(rows);
+        }
+
+        try
+        {
+            await room.WriteStateAsync();
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            // The database knows a stay this activation does not: reload the calendar before the next call.
+            DeactivateOnIdle();
+            throw new RoomUnavailableException($"Room '{roomId}' is already taken for some of those nights.");
+        }
+    }
+
+    private RoomView View()
+    {
+        var now = time.GetUtcNow();
+        return new RoomView(
+            roomId,
+            State.Name,
+            State.RoomType,
+            State.Retired,
+            State.Housekeeping,
+            [.. State.Stays.Where(s => s.IsLive(now)).OrderBy(s => s.CheckIn).Select(s => s.ToView())]);
+    }
+}

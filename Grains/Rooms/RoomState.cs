@@ -1,0 +1,18 @@
+using Actors.Grains.Abstractions.Rooms;
+
+namespace Actors.Grains.Rooms;
+
+internal sealed class RoomState
+{
+    public bool Exists { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string RoomType { get; set; } = "";
+
+    public bool Retired { get; set; }
+
+    public Housekeeping Housekeeping { get; set; } = Housekeeping.Clean;
+
+    public List<StayRecord> Stays { get; set; } = [];
+}

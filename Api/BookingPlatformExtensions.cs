@@ -16,7 +16,7 @@ public static class BookingPlatformExtensions
 {
     public static WebApplicationBuilder AddBookingPlatform(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.UseOurs);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         // Unreadable bodies throw, so BadRequestHandler can answer with the field that is wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -39,7 +39,7 @@ public static class DomainProblems
     {
         if (exception.StatusCode != StatusCodes.Status400BadRequest)
         {
-            return TypedResults.Problem(detail: exception.Message, statusCode: exception.StatusCode, type: ProblemTypes.For("validation"));
+            return TypedResults.Problem(detail: exception.Message, statusCode: exception.StatusCode);
         }
 
         var field = exception.InnerException is JsonException { Path: { Length: > 1 } path } ? path.TrimStart('$').TrimStart('.') : "body";

@@ -7,6 +7,26 @@ public static class ProblemTypes
 
     public static string For(string problem) => Base + problem;
 
+    /// <summary>
+    /// Problems the framework writes by itself (no such route, wrong method, wrong content type)
+    /// get one of our stable types instead of a link to the HTTP specification.
+    /// </summary>
+    public static void UseOurs(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Type is { } type && !type.StartsWith(Base, StringComparison.Ordinal))
+        {
+            context.ProblemDetails.Type = For(context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status404NotFound => "not-found",
+                StatusCodes.Status405MethodNotAllowed => "method-not-allowed",
+                StatusCodes.Status413PayloadTooLarge => "too-large",
+                StatusCodes.Status415UnsupportedMediaType => "unsupported-media-type",
+                >= 500 => "server-error",
+                _ => "validation",
+            });
+        }
+    }
+
     /// <summary>The HTTP status of each domain failure.</summary>
     public static int StatusOf(string problem) => problem switch
     {

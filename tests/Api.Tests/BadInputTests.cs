@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.Json;
+using Xunit;
+
+namespace Actors.Api.Tests;
+
+/// <summary>Two organizations: "acme" (where requests go) and "rival" (whose ids acme must not reach).</summary>
+public sealed class TwoOrganizationsApi : ApiFixture
+{
+    public string AcmeBooking { get; private set; } = "";
+
+    public string RivalBooking { get; private set; } = "";
+
+    protected override async Task SeedAsync()
+    {
+        await OpenHotelAsync(org: "acme", doubles: 2, suites: 1);
+        await Client.PostAsync("/api/orgs", new { id = "rival", name = "Rival", plan = "Premium" }).OkAsync();
+        await Client.PostAsync("/api/orgs/rival/properties", new
+        {
+            id = "rival-inn",
+            settings = new { name = "Rival Inn", timeZone = "UTC", currency = "EUR", checkInTime = "15:00", checkOutTime = "11:00" },
+            roomTypes = new[] { new { id = "double", name = "Double", nightlyRate = 80m } },
+        }).OkAsync();
+        await Client.PostAsync("/api/orgs/rival/properties/rival-inn/rooms", new { id = "r1", name = "R1", roomType = "double" }).OkAsync();
+        RivalBooking = (await Client.PostAsync("/api/orgs/rival/bookings", new
+        {
+            propertyId = "rival-inn",
+            roomId = "r1",
+            checkIn = Day(3),
+            checkOut = Day(5),
+            guest = new { name = "Rex", email = "rex@example.com" },
+        }).OkAsync()).GetProperty("id").GetString()!;
+        AcmeBooking = (await Client.PostAsync("/api/orgs/acme/bookings", Stay("d1", 3, 5)).OkAsync()).GetProperty("id").GetString()!;
+    }
+}
+
+public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOrganizationsApi>
+{
+    private const string Bookings = "/api/orgs/acme/bookings";
+    private const string Hotel = "/api/orgs/acme/properties/hotel";
+
+    /// <summary>name -> (method, path, body, expected status, problem type, field named in errors, content type, Idempotency-Key).</summary>
+    private static readonly Dictionary<string, Case> Cases = new Case[]
+    {
+        new("booking: empty object", "POST", Bookings, "{}", 400, "validation", "propertyId"),
+        new("booking: no body", "POST", Bookings, null, 400, "validation", "body"),
+        new("booking: malformed JSON", "POST", Bookings, """{"propertyId": "hotel",""", 400, "validation"),
+        new("booking: array instead of object", "POST", Bookings, "[]", 400, "validation"),
+        new("booking: JSON null", "POST", Bookings, "null", 400, "validation"),
+        new("booking: check-in as a number", "POST", Bookings, Booking(checkIn: "20300101"), 400, "validation", "checkIn"),
+        new("booking: check-in not a date", "POST", Bookings, Booking(checkIn: "\"31/12/2030\""), 400, "validation", "checkIn"),
+        new("booking: guest as a string", "POST", Bookings, Booking(guest: "\"Ann\""), 400, "validation", "guest"),
+        new("booking: missing guest", "POST", Bookings, Booking(guest: "null"), 400, "validation", "guest"),
+        new("booking: check-out before check-in", "POST", Bookings, Booking(checkIn: Date(5), checkOut: Date(3)), 400, "validation", "checkOut"),
+        new("booking: zero nights", "POST", Bookings, Booking(checkIn: Date(5), checkOut: Date(5)), 400, "validation", "checkOut"),
+        new("booking: 400 nights", "POST", Bookings, Booking(checkIn: Date(1), checkOut: Date(401)), 400, "validation", "checkOut"),
+        new("booking: dates in the past", "POST", Bookings, Booking(checkIn: Date(-3), checkOut: Date(-1)), 400, "validation", "checkIn"),
+        new("booking: arrival centuries ahead", "POST", Bookings, Booking(checkIn: "\"2999-01-01\"", checkOut: "\"2999-01-03\""), 400, "validation", "checkIn"),
+        new("booking: check-out in year 9999", "POST", Bookings, Booking(checkIn: Date(1), checkOut: "\"9999-12-31\""), 400, "validation", "checkOut"),
+        new("booking: unknown property", "POST", Bookings, Booking(property: "nowhere"), 404, "not-found"),
+        new("booking: unknown room", "POST", Bookings, Booking(room: "\"z9\""), 404, "not-found"),
+        new("booking: unknown room type", "POST", Bookings, Booking(room: "null", roomType: "\"penthouse\""), 404, "not-found"),
+        new("booking: oversize guest name", "POST", Bookings, Booking(guest: $$"""{"name": "{{new string('x', 10_000)}}", "email": "a@b.c"}"""), 400, "validation", "guest.name"),
+        new("booking: not an email", "POST", Bookings, Booking(guest: """{"name": "Ann", "email": "ann"}"""), 400, "validation", "guest.email"),
+        new("booking: room id with a slash", "POST", Bookings, Booking(room: "\"d1/../s1\""), 400, "validation", "roomId"),
+        new("booking: another organization's property", "POST", Bookings, Booking(property: "rival-inn", room: "\"r1\""), 404, "not-found"),
+        new("booking: unknown organization", "POST", "/api/orgs/nobody/bookings", Booking(), 404, "not-found"),
+        new("booking: oversize organization id", "POST", $"/api/orgs/{new string('a', 100)}/bookings", Booking(), 404, "not-found"),
+        new("booking: oversize Idempotency-Key", "POST", Bookings, Booking(), 400, "validation", "Idempotency-Key", IdempotencyKey: new string('k', 300)),
+        new("booking: text/plain body", "POST", Bookings, Booking(), 415, "unsupported-media-type", ContentType: "text/plain"),
+        new("booking: another organization's booking", "GET", Bookings + "/{rival}", null, 404, "not-found"),
+        new("booking: confirm another organization's booking", "POST", Bookings + "/{rival}/confirm", null, 404, "not-found"),
+        new("booking: cancel an unknown booking", "POST", Bookings + "/nope/cancel", null, 404, "not-found"),
+        new("booking: new dates in the past", "PUT", Bookings + "/{acme}/dates", $$"""{"checkIn": {{Date(-2)}}, "checkOut": {{Date(1)}}}""", 400, "validation", "checkIn"),
+        new("booking: new dates reversed", "PUT", Bookings + "/{acme}/dates", $$"""{"checkIn": {{Date(6)}}, "checkOut": {{Date(4)}}}""", 400, "validation", "checkOut"),
+        new("booking: move without a room", "POST", Bookings + "/{acme}/move", "{}", 400, "validation", "roomId"),
+        new("booking: move to another organization's room", "POST", Bookings + "/{acme}/move", """{"roomId": "r1"}""", 404, "not-found"),
+        new("booking: check in before arrival day", "POST", Bookings + "/{acme}/check-in", null, 409, "invalid-transition"),
+        new("property: empty object", "POST", "/api/orgs/acme/properties", "{}", 400, "validation", "id"),
+        new("property: unknown time zone", "POST", "/api/orgs/acme/properties", Property(timeZone: "\"Mars/Olympus\""), 400, "validation", "settings.timeZone"),
+        new("property: time zone path trick", "POST", "/api/orgs/acme/properties", Property(timeZone: "\"../../etc/passwd\""), 400, "validation", "settings.timeZone"),
+        new("property: lowercase currency", "POST", "/api/orgs/acme/properties", Property(currency: "\"eur\""), 400, "validation", "settings.currency"),
+        new("property: minimum stay as text", "POST", "/api/orgs/acme/properties", Property(minimumStay: "\"x\""), 400, "validation", "settings.minimumStay"),
+        new("property: minimum stay overflowing int", "POST", "/api/orgs/acme/properties", Property(minimumStay: "99999999999"), 400, "validation", "settings.minimumStay"),
+        new("property: rate overflowing decimal", "POST", "/api/orgs/acme/properties", Property(rate: "1e300"), 400, "validation", "roomTypes[0].nightlyRate"),
+        new("property: negative rate", "POST", "/api/orgs/acme/properties", Property(rate: "-5"), 400, "validation", "roomTypes[0].nightlyRate"),
+        new("property: check-in time not a time", "POST", "/api/orgs/acme/properties", Property(checkInTime: "\"3pm\""), 400, "validation", "settings.checkInTime"),
+        new("property: rates range reversed", "PUT", Hotel + "/room-types/double/rates", $$"""{"from": {{Date(5)}}, "to": {{Date(2)}}, "nightlyRate": 90}""", 400, "validation", "to"),
+        new("property: rates for another organization's property", "PUT", "/api/orgs/acme/properties/rival-inn/room-types/double/rates", $$"""{"from": {{Date(2)}}, "to": {{Date(5)}}, "nightlyRate": 90}""", 404, "not-found"),
+        new("property: settings of an unknown property", "PUT", "/api/orgs/acme/properties/nope/settings", Settings(), 404, "not-found"),
+        new("room: unknown room type", "POST", Hotel + "/rooms", """{"id": "x1", "name": "X1", "roomType": "penthouse"}""", 400, "validation", "roomType"),
+        new("room: id taken", "POST", Hotel + "/rooms", """{"id": "d1", "name": "Again", "roomType": "double"}""", 409, "conflict"),
+        new("room: unknown housekeeping status", "PUT", Hotel + "/rooms/d2/housekeeping", """{"status": "Sparkling"}""", 400, "validation", "status"),
+        new("room: oversize name", "PUT", Hotel + "/rooms/d2/name", $$"""{"name": "{{new string('n', 1000)}}"}""", 400, "validation", "name"),
+        new("room: another organization's room", "GET", "/api/orgs/acme/properties/rival-inn/rooms/r1", null, 404, "not-found"),
+        new("room: retire another organization's room", "POST", "/api/orgs/acme/properties/rival-inn/rooms/r1/retire", null, 404, "not-found"),
+        new("room: retire a room with stays to come", "POST", Hotel + "/rooms/d1/retire", null, 409, "conflict"),
+        new("organization: id with spaces", "POST", "/api/orgs", """{"id": "Acme Corp", "name": "Acme"}""", 400, "validation", "id"),
+        new("organization: id taken", "POST", "/api/orgs", """{"id": "acme", "name": "Acme again"}""", 409, "conflict"),
+        new("organization: unknown plan", "PUT", "/api/orgs/acme/plan", """{"plan": "Gold"}""", 400, "validation", "plan"),
+        new("organization: plan as a number array", "PUT", "/api/orgs/acme/plan", """{"plan": [1]}""", 400, "validation", "plan"),
+        new("availability: check-in not a date", "GET", Hotel + $"/availability?checkIn=tomorrow&checkOut={Day(3)}", null, 400, "validation", "checkIn"),
+        new("availability: no check-out", "GET", Hotel + $"/availability?checkIn={Day(1)}", null, 400, "validation", "checkOut"),
+        new("availability: another organization's property", "GET", $"/api/orgs/acme/properties/rival-inn/availability?checkIn={Day(1)}&checkOut={Day(3)}", null, 404, "not-found"),
+        new("no such route", "GET", "/api/orgs/acme/nothing-here", null, 404, "not-found"),
+        new("wrong method", "DELETE", Bookings + "/{acme}", null, 405, "method-not-allowed"),
+        new("quote: unknown room type", "GET", Hotel + $"/quote?roomType=penthouse&checkIn={Day(1)}&checkOut={Day(3)}", null, 404, "not-found"),
+    }.ToDictionary(c => c.Name);
+
+    public static TheoryData<string> CaseNames => [.. Cases.Keys];
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public async Task Bad_input_gets_a_4xx_problem_naming_what_is_wrong_and_changes_nothing(string name)
+    {
+        var input = Cases[name];
+        var path = input.Path.Replace("{rival}", api.RivalBooking, StringComparison.Ordinal).Replace("{acme}", api.AcmeBooking, StringComparison.Ordinal);
+        var before = await api.Database.FingerprintAsync();
+
+        using var response = await api.Client.SendRawAsync(new HttpMethod(input.Method), path, input.Body, input.ContentType ?? "application/json", input.IdempotencyKey);
+        var problem = await response.ReadAsync();
+
+        Assert.Equal(input.Status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ApiFixture.Problems + input.Problem, problem.ProblemType());
+        if (input.Field is not null)
+        {
+            Assert.True(
+                problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(input.Field, out _),
+                $"expected an error for '{input.Field}' in {problem}");
+        }
+
+        Assert.Equal(before, await api.Database.FingerprintAsync());
+    }
+
+    private static string Day(int days) => ApiFixture.Day(days);
+
+    private static string Date(int days) => JsonSerializer.Serialize(ApiFixture.Day(days));
+
+    private static string Booking(string property = "hotel", string room = "\"d2\"", string roomType = "null", string? checkIn = null, string? checkOut = null, string? guest = null) =>
+        $$"""
+        {"propertyId": "{{property}}", "roomId": {{room}}, "roomType": {{roomType}}, "checkIn": {{checkIn ?? Date(10)}}, "checkOut": {{checkOut ?? Date(12)}},
+         "guest": {{guest ?? """{"name": "Ann", "email": "ann@example.com"}"""}}}
+        """;
+
+    private static string Settings(string timeZone = "\"UTC\"", string currency = "\"EUR\"", string minimumStay = "1", string checkInTime = "\"15:00\"") =>
+        $$"""{"name": "New", "timeZone": {{timeZone}}, "currency": {{currency}}, "checkInTime": {{checkInTime}}, "checkOutTime": "11:00", "minimumStay": {{minimumStay}}}""";
+
+    private static string Property(string timeZone = "\"UTC\"", string currency = "\"EUR\"", string minimumStay = "1", string rate = "90", string checkInTime = "\"15:00\"") =>
+        $$"""{"id": "annex", "settings": {{Settings(timeZone, currency, minimumStay, checkInTime)}}, "roomTypes": [{"id": "double", "name": "Double", "nightlyRate": {{rate}}}]}""";
+
+    public sealed record Case(string Name, string Method, string Path, string? Body, int Status, string Problem, string? Field = null, string? ContentType = null, string? IdempotencyKey = null);
+}

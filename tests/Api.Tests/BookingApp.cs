@@ -1,0 +1,62 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Api.Tests;
+
+/// <summary>
+/// The real API host (Program.cs's two calls), on Kestrel at a free loopback port, over a given
+/// database, reached over real HTTP. Stop it and start another on the same database to restart.
+/// </summary>
+public sealed class BookingApp : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private BookingApp(WebApplication app, Uri address)
+    {
+        this.app = app;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    public static async Task<BookingApp> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        var overrides = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Postgres"] = connectionString,
+            ["Reminders:PollInterval"] = "00:00:00.200",
+            ["Bookings:RoomHoldGrace"] = "00:00:01",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.AddBookingPlatform();
+        var app = builder.Build();
+        app.MapBookingPlatform();
+        await app.StartAsync();
+        return new BookingApp(app, new Uri(app.Urls.First()));
+    }
+
+    /// <summary>Another client, with its own connections, as a separate guest's browser would be.</summary>
+    public HttpClient NewClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

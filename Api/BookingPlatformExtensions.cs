@@ -24,6 +24,7 @@ public static class BookingPlatformExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddBookingSilo(builder.Configuration);
         builder.Services.AddBoards(builder.Configuration);
+        builder.Services.AddPayments(builder.Configuration);
         return builder;
     }
 
@@ -34,6 +35,7 @@ public static class BookingPlatformExtensions
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapBoards();
+        app.MapPayments();
         var orgs = app.MapGroup("/api/orgs")
             .WithTags("Organizations")
             .AddEndpointFilter<DomainProblemFilter>()

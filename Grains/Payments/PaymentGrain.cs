@@ -86,7 +86,7 @@ internal sealed class PaymentGrain(
     public async Task<PaymentView> Fail(PaymentIntentFacts intent, PaymentFailure failure)
     {
         Check(intent);
-        if (State.Failures.Any(f => f.EventId == failure.EventId))
+        if (State.Failures.Any(f => f.AttemptId == failure.AttemptId))
         {
             return View();
         }

@@ -119,7 +119,7 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, Str
         }
 
         var view = await Billing(org).SubscriptionEnded(subscriptionId);
-        return view.Subscription?.Id == subscriptionId ? "plan back to Free" : "ignored: not the current subscription";
+        return view.Subscription?.Id == subscriptionId ? "subscription ended; plan Free" : "ignored: not the current subscription";
     }
 
     // Invoices name their subscription under "parent" since API version 2025-03-31; older versions at the top level.

@@ -1,5 +1,6 @@
 using Actors.Api.Payments.Stripe;
 using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
 using Actors.Runtime;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,11 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
         try
         {
             outcome = await handler(account, stripeEvent, cancellationToken);
+        }
+        catch (NotFoundException gone)
+        {
+            // The organization named in the metadata does not exist here; redelivering would not change that.
+            outcome = $"ignored: {gone.Message}";
         }
         catch
         {

@@ -195,6 +195,24 @@ public sealed class GuestPaymentTests(PaymentsFixture api) : IClassFixture<Payme
     }
 
     [Fact]
+    public async Task A_key_stripe_refuses_is_a_502_payment_failed_naming_stripes_error_and_nothing_is_recorded()
+    {
+        var (org, booking) = await api.HoldAsync(3, 5);
+        await api.Client.PutAsync($"/api/orgs/{org}/stripe-account", new { secretKey = "sk_live_not_accepted_here", webhookSecret = "whsec_x" }).OkAsync();
+
+        using var response = await api.PayAsync(org, booking);
+        using var payment = await api.Client.GetAsync($"/api/orgs/{org}/bookings/{booking}/payment");
+
+        var problem = await response.ReadAsync();
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal(ApiFixture.Problems + "payment-failed", problem.ProblemType());
+        Assert.Equal("invalid_request_error", problem.GetProperty("code").GetString());
+        Assert.DoesNotContain("sk_live", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, payment.StatusCode);
+        Assert.Equal("Held", ApiFixture.Status(await api.BookingAsync(org, booking)));
+    }
+
+    [Fact]
     public async Task Paying_for_a_booking_that_is_not_held_is_refused_without_calling_stripe()
     {
         var (org, booking) = await api.HoldAsync(3, 5);

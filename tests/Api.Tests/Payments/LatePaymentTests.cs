@@ -3,12 +3,6 @@ using Xunit;
 
 namespace Actors.Api.Tests.Payments;
 
-/// <summary>Payments with holds that lapse after two seconds.</summary>
-public sealed class ShortHoldPayments : PaymentsFixture
-{
-    protected override IReadOnlyDictionary<string, string?> MoreSettings => new Dictionary<string, string?> { ["Bookings:HoldTimeout"] = "00:00:02" };
-}
-
 public sealed class LatePaymentTests(ShortHoldPayments api) : IClassFixture<ShortHoldPayments>
 {
     [Fact]

@@ -29,6 +29,7 @@ public static class BookingPlatformExtensions
         }));
         builder.Services.AddBookingSilo(builder.Configuration);
         builder.Services.AddBoards(builder.Configuration);
+        builder.Services.AddPayments(builder.Configuration);
         return builder;
     }
 
@@ -40,6 +41,7 @@ public static class BookingPlatformExtensions
         app.MapHealthEndpoints();
         app.MapBoards();
         app.MapProductEndpoints();
+        app.MapPayments();
         var orgs = app.MapGroup("/api/orgs")
             .WithTags("Organizations")
             .AddEndpointFilter<DomainProblemFilter>()

@@ -1,0 +1,147 @@
+using Actors.Api.Payments.Stripe;
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Bookings;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Payments;
+using Actors.Runtime;
+
+namespace Actors.Api.Payments;
+
+/// <summary>
+/// Guests paying for holds, over Stripe PaymentIntents. Stripe is called here, the facts go to the
+/// booking's payment grain; each step is safe to repeat, so a failed request is fixed by sending it again.
+/// </summary>
+public sealed class GuestPayments(IGrainFactory grains, StripeClient stripe, StripeKeys keys, TimeProvider time)
+{
+    /// <summary>Creates the booking's PaymentIntent once (later calls get the same one) and confirms it when given a payment method.</summary>
+    public async Task<GuestPayment> StartAsync(string org, string bookingId, string? paymentMethod, string? attemptKey, CancellationToken cancellationToken)
+    {
+        var booking = await Booking(org, bookingId).Get();
+        var grain = Payment(org, bookingId);
+        var payment = await grain.Find();
+        if (payment?.Status == PaymentStatus.Succeeded)
+        {
+            return new GuestPayment(payment, booking.Status, "succeeded", null);
+        }
+
+        if (booking.Status != BookingStatus.Held)
+        {
+            throw new InvalidTransitionException($"Only a held booking can be paid; this one is {booking.Status}.");
+        }
+
+        StripeKey key;
+        StripePaymentIntent intent;
+        if (payment is not null)
+        {
+            key = await keys.ForAccountAsync(payment.Account);
+            intent = await stripe.RetrievePaymentIntentAsync(key, payment.IntentId, cancellationToken);
+        }
+        else
+        {
+            key = await keys.ForGuestsOfAsync(org);
+            var create = new NewPaymentIntent(
+                MinorUnits.From(booking.Total, booking.Currency),
+                booking.Currency,
+                Metadata(org, bookingId, booking.PropertyId),
+                $"Booking {bookingId}: {booking.PropertyId}, {booking.CheckIn:yyyy-MM-dd} to {booking.CheckOut:yyyy-MM-dd}",
+                booking.Guest.Email);
+            intent = await stripe.CreatePaymentIntentAsync(key, create, IdempotencyKeys.PaymentIntent(org, bookingId), cancellationToken);
+            payment = await grain.Start(Facts(intent, key.Account));
+        }
+
+        if (paymentMethod is not null && intent.Status is "requires_payment_method" or "requires_confirmation")
+        {
+            try
+            {
+                intent = await stripe.ConfirmPaymentIntentAsync(key, intent.Id, paymentMethod, IdempotencyKeys.Confirm(org, bookingId, intent.Id, attemptKey ?? paymentMethod), cancellationToken);
+            }
+            catch (PaymentFailedException declined) when (declined.IsCardError)
+            {
+                // The hold stays until it lapses; the guest may try another card meanwhile.
+                var failure = new PaymentFailure(intent.Id, declined.Code, declined.DeclineCode, declined.Message, time.GetUtcNow(), declined.ChargeId ?? $"confirm:{attemptKey ?? paymentMethod}");
+                await grain.Fail(Facts(intent, key.Account), failure);
+                throw;
+            }
+        }
+
+        if (intent.Status == "succeeded")
+        {
+            var settlement = await SettleAsync(org, bookingId, Facts(intent, key.Account), cancellationToken);
+            return new GuestPayment(settlement.Payment!, settlement.Booking?.Status ?? booking.Status, intent.Status, null);
+        }
+
+        return new GuestPayment(payment, booking.Status, intent.Status, intent.ClientSecret);
+    }
+
+    /// <summary>Returns the booking's payment, or fails with not-found when none was started.</summary>
+    public async Task<PaymentView> GetAsync(string org, string bookingId)
+    {
+        await Booking(org, bookingId).Get();
+        return await Payment(org, bookingId).Find() ?? throw new NotFoundException($"Booking '{bookingId}' has no payment.");
+    }
+
+    /// <summary>Money arrived: confirms the hold, or gives the money back when the booking is gone.</summary>
+    public async Task<PaymentSettlement> SettleAsync(string org, string bookingId, PaymentIntentFacts intent, CancellationToken cancellationToken)
+    {
+        var settlement = await Payment(org, bookingId).Succeed(intent);
+        return settlement with { Payment = await RefundOwedAsync(org, bookingId, settlement.Payment, cancellationToken) };
+    }
+
+    public Task<PaymentView> RecordFailureAsync(string org, string bookingId, PaymentIntentFacts intent, PaymentFailure failure) =>
+        Payment(org, bookingId).Fail(intent, failure);
+
+    /// <summary>Cancels the booking under its policy and refunds what was paid minus the fee it reports.</summary>
+    public async Task<PaymentCancellation> CancelAsync(string org, string bookingId, CancellationToken cancellationToken)
+    {
+        var settlement = await Payment(org, bookingId).Cancel();
+        var payment = await RefundOwedAsync(org, bookingId, settlement.Payment, cancellationToken);
+        return new PaymentCancellation(settlement.Booking!, payment);
+    }
+
+    /// <summary>Makes every refund the payment owes. The key names the intent and the reason, so a retry never refunds twice.</summary>
+    private async Task<PaymentView?> RefundOwedAsync(string org, string bookingId, PaymentView? payment, CancellationToken cancellationToken)
+    {
+        if (payment is null || payment.RefundsDue.Count == 0)
+        {
+            return payment;
+        }
+
+        var key = await keys.ForAccountAsync(payment.Account);
+        foreach (var due in payment.RefundsDue)
+        {
+            var metadata = new Dictionary<string, string>(Metadata(org, bookingId, null)) { ["reason"] = due.Reason };
+            var reason = due.Reason switch
+            {
+                RefundReasons.Duplicate => "duplicate",
+                RefundReasons.Cancelled => "requested_by_customer",
+                _ => null,
+            };
+            var refund = await stripe.CreateRefundAsync(
+                key,
+                new NewRefund(due.IntentId, due.Amount, reason, metadata),
+                IdempotencyKeys.Refund(org, bookingId, due.IntentId, due.Reason),
+                cancellationToken);
+            payment = await Payment(org, bookingId).Refunded(new PaymentRefund(refund.Id, due.IntentId, refund.Amount, due.Reason, time.GetUtcNow()));
+        }
+
+        return payment;
+    }
+
+    private static PaymentIntentFacts Facts(StripePaymentIntent intent, string account) =>
+        new(intent.Id, intent.Amount, intent.Currency.ToUpperInvariant(), account);
+
+    private static Dictionary<string, string> Metadata(string org, string bookingId, string? propertyId)
+    {
+        var metadata = new Dictionary<string, string> { ["org_id"] = org, ["booking_id"] = bookingId };
+        if (propertyId is not null)
+        {
+            metadata["property_id"] = propertyId;
+        }
+
+        return metadata;
+    }
+
+    private IBookingGrain Booking(string org, string bookingId) => grains.GetGrain<IBookingGrain>(GrainKeys.Booking(org, bookingId));
+
+    private IPaymentGrain Payment(string org, string bookingId) => grains.GetGrain<IPaymentGrain>(GrainKeys.Booking(org, bookingId));
+}

@@ -1,0 +1,54 @@
+using Actors.Api.Payments;
+using Actors.Api.Payments.Stripe;
+using Actors.Api.Problems;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+// In the host's namespace, so wiring payments into BookingPlatformExtensions is one line and no using.
+namespace Actors.Api;
+
+/// <summary>Stripe payments and subscriptions: services from the "Payments:Stripe" section, and their endpoints.</summary>
+public static class PaymentsExtensions
+{
+    public static IServiceCollection AddPayments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StripeOptions>()
+            .Bind(configuration.GetSection(StripeOptions.Section))
+            .Validate(o => o.ApiBase.IsAbsoluteUri, "Payments:Stripe:ApiBase must be an absolute URI.")
+            .Validate(o => o.SignatureTolerance > TimeSpan.Zero && o.SignatureTolerance <= TimeSpan.FromHours(1), "Payments:Stripe:SignatureTolerance must be above 0 and at most 1 hour.")
+            .Validate(o => o.Timeout >= TimeSpan.FromSeconds(1) && o.Timeout <= TimeSpan.FromMinutes(5), "Payments:Stripe:Timeout must be from 1 second to 5 minutes.")
+            .Validate(o => o.MaxNetworkRetries is >= 0 and <= 5, "Payments:Stripe:MaxNetworkRetries must be from 0 to 5.")
+            .Validate(o => o.WebhookLease >= TimeSpan.FromSeconds(1) && o.WebhookWait >= TimeSpan.Zero, "Payments:Stripe:WebhookLease must be at least 1 second and WebhookWait not negative.")
+            .Validate(o => o.MaxWebhookBytes >= 1024, "Payments:Stripe:MaxWebhookBytes must be at least 1024.")
+            .ValidateOnStart();
+        services.AddHttpClient<StripeClient>((provider, http) =>
+        {
+            var options = provider.GetRequiredService<IOptions<StripeOptions>>().Value;
+            http.BaseAddress = options.ApiBase;
+            http.Timeout = options.Timeout;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StripeSignature>();
+        services.AddSingleton<StripeKeys>();
+        // Transient like the typed StripeClient they use, which owns a pooled handler's HttpClient.
+        services.AddTransient<GuestPayments>();
+        services.AddTransient<Subscriptions>();
+        services.AddTransient<StripeWebhooks>();
+        return services;
+    }
+
+    public static WebApplication MapPayments(this WebApplication app)
+    {
+        var orgs = app.MapGroup("/api/orgs")
+            .AddEndpointFilter<DomainProblemFilter>()
+            .AddEndpointFilter<PaymentProblemFilter>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        orgs.MapGuestPaymentsApi();
+        orgs.MapSubscriptionsApi();
+        orgs.MapStripeAccountApi();
+        app.MapStripeWebhooksApi();
+        return app;
+    }
+}

@@ -1,0 +1,9 @@
+using Actors.Grains.Abstractions.Organizations;
+
+namespace Actors.Grains.Abstractions.Payments;
+
+/// <summary>
+/// A paid invoice of a subscription. <paramref name="Plan"/> comes from the subscription's metadata, so
+/// an invoice that arrives before the subscription was recorded still names its plan.
+/// </summary>
+public sealed record InvoiceFacts(string InvoiceId, string SubscriptionId, Plan? Plan);

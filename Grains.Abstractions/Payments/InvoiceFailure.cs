@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Payments;
+
+/// <summary>An invoice Stripe could not collect, as reported in the event <paramref name="EventId"/>.</summary>
+public sealed record InvoiceFailure(string InvoiceId, string SubscriptionId, string? Code, string Message, DateTimeOffset At, string EventId);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Payments;
+
+/// <summary>Money owed back to the guest for an intent that Stripe has not refunded yet.</summary>
+public sealed record RefundDue(string IntentId, long Amount, string Reason);

@@ -1,0 +1,6 @@
+using Actors.Grains.Abstractions.Organizations;
+
+namespace Actors.Grains.Abstractions.Payments;
+
+/// <summary>A subscription Stripe created for a plan; <paramref name="Paid"/> when Stripe already reports it active.</summary>
+public sealed record SubscriptionFacts(string Id, Plan Plan, bool Paid);

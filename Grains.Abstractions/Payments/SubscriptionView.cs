@@ -1,0 +1,6 @@
+using Actors.Grains.Abstractions.Organizations;
+
+namespace Actors.Grains.Abstractions.Payments;
+
+/// <summary>A Stripe subscription to a plan and where it stands.</summary>
+public sealed record SubscriptionView(string Id, Plan Plan, SubscriptionStatus Status);

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Text.Json;
+using Actors.StripeStub;
+using Stripe = Actors.Api.Payments.Stripe;
+using Xunit;
+
+namespace Actors.Api.Tests.Payments;
+
+public sealed class WebhookTests(PaymentsFixture api) : IClassFixture<PaymentsFixture>
+{
+    [Fact]
+    public async Task A_signed_event_is_processed_once_and_replays_change_nothing_even_after_a_restart()
+    {
+        var (org, booking) = await api.HoldAsync(3, 5);
+        var intent = await StartAsync(org, booking);
+        var succeeded = await api.Stripe.ConfirmAsGuestAsync(intent, "pm_card_visa");
+
+        var first = await ReceiptAsync(api.DeliverAsync(succeeded));
+        var state = await api.Database.FingerprintAsync();
+        var stripeCalls = api.Stripe.Requests.Count;
+        var replay = await ReceiptAsync(api.DeliverAsync(succeeded));
+        await api.RestartAsync();
+        var afterRestart = await ReceiptAsync(api.DeliverAsync(succeeded));
+
+        Assert.False(first.GetProperty("duplicate").GetBoolean());
+        Assert.True(replay.GetProperty("duplicate").GetBoolean());
+        Assert.True(afterRestart.GetProperty("duplicate").GetBoolean());
+        Assert.Equal(first.GetProperty("outcome").GetString(), afterRestart.GetProperty("outcome").GetString());
+        Assert.Equal(state, await api.Database.FingerprintAsync());
+        Assert.Equal(stripeCalls, api.Stripe.Requests.Count);
+        Assert.Equal("Confirmed", ApiFixture.Status(await api.BookingAsync(org, booking)));
+    }
+
+    [Fact]
+    public async Task Racing_deliveries_of_one_event_process_it_once()
+    {
+        // A payment for a hold cancelled meanwhile is refunded: processing twice would refund twice.
+        var (org, booking) = await api.HoldAsync(3, 5);
+        var intent = await StartAsync(org, booking);
+        await api.Client.PostAsync($"/api/orgs/{org}/bookings/{booking}/cancel", null).OkAsync();
+        var succeeded = await api.Stripe.ConfirmAsGuestAsync(intent, "pm_card_visa");
+
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var response = await api.DeliverAsync(succeeded);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return await response.ReadAsync();
+        }));
+
+        Assert.Single(receipts, r => !r.GetProperty("duplicate").GetBoolean());
+        Assert.All(receipts, r => Assert.Equal("refunded: booking-gone", r.GetProperty("outcome").GetString()));
+        Assert.Single(api.Posts("/v1/refunds"), r => r.Field("payment_intent") == intent);
+        Assert.Single((await api.PaymentAsync(org, booking)).GetProperty("refunds").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Deliveries_with_a_missing_malformed_wrong_or_stale_signature_are_refused_and_change_nothing()
+    {
+        var (org, booking) = await api.HoldAsync(3, 5);
+        var intent = await StartAsync(org, booking);
+        var succeeded = await api.Stripe.ConfirmAsGuestAsync(intent, "pm_card_visa");
+        var tampered = succeeded.Json.Replace("\"status\":\"succeeded\"", "\"status\":\"succeeded\" ", StringComparison.Ordinal);
+        var now = DateTimeOffset.UtcNow;
+        var refused = new (string Case, Func<Task<HttpResponseMessage>> Deliver)[]
+        {
+            ("no header", () => api.Stripe.PostWebhookAsync(api.Webhook, succeeded.Json, null)),
+            ("garbage header", () => api.Stripe.PostWebhookAsync(api.Webhook, succeeded.Json, "this is not a signature")),
+            ("no v1", () => api.Stripe.PostWebhookAsync(api.Webhook, succeeded.Json, $"t={now.ToUnixTimeSeconds()}")),
+            ("wrong secret", () => api.Stripe.DeliverAsync(succeeded, api.Webhook, "whsec_someone_else")),
+            ("body changed after signing", () => api.Stripe.PostWebhookAsync(api.Webhook, tampered, WebhookSigner.Header(succeeded.Json, PaymentsFixture.WebhookSecret, now))),
+            ("signed 6 minutes ago", () => api.DeliverAsync(succeeded, now.AddMinutes(-6))),
+            ("signed 6 minutes ahead", () => api.DeliverAsync(succeeded, now.AddMinutes(6))),
+        };
+        var before = await api.Database.FingerprintAsync();
+
+        foreach (var (name, deliver) in refused)
+        {
+            using var response = await deliver();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode}");
+            Assert.Equal(ApiFixture.Problems + "webhook-signature", (await response.ReadAsync()).ProblemType());
+        }
+
+        Assert.Equal(before, await api.Database.FingerprintAsync());
+        Assert.Equal("Held", ApiFixture.Status(await api.BookingAsync(org, booking)));
+
+        // Nothing was recorded against the event either: the genuine delivery still goes through.
+        var genuine = await ReceiptAsync(api.DeliverAsync(succeeded, now.AddMinutes(-4)));
+        Assert.False(genuine.GetProperty("duplicate").GetBoolean());
+        Assert.Equal("Confirmed", ApiFixture.Status(await api.BookingAsync(org, booking)));
+    }
+
+    [Fact]
+    public async Task Events_the_platform_does_not_act_on_are_acknowledged_and_leave_no_trace()
+    {
+        var (org, booking) = await api.HoldAsync(3, 5);
+        var intent = await StartAsync(org, booking);
+        await api.Stripe.ConfirmAsGuestAsync(intent, "pm_card_visa");
+        var charge = api.Stripe.Events.Last(e => e.Type == "charge.succeeded");
+        var before = await api.Database.FingerprintAsync();
+
+        var receipt = await ReceiptAsync(api.DeliverAsync(charge));
+
+        Assert.StartsWith("ignored", receipt.GetProperty("outcome").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await api.Database.FingerprintAsync());
+        Assert.Equal("Held", ApiFixture.Status(await api.BookingAsync(org, booking)));
+    }
+
+    [Fact]
+    public void The_verifier_accepts_any_listed_v1_signature_within_five_minutes_by_its_clock()
+    {
+        var signedAt = DateTimeOffset.FromUnixTimeSeconds(1_700_000_000);
+        const string Body = """{"id":"evt_1","type":"payment_intent.succeeded","data":{"object":{}}}""";
+        var real = WebhookSigner.Signature("1700000000", Body, "whsec_a");
+        var header = $"t=1700000000,v1={new string('0', 64)},v0=ignored,v1={real}";
+        var payload = System.Text.Encoding.UTF8.GetBytes(Body);
+
+        Verifier(signedAt.AddMinutes(5)).Verify(header, payload, "whsec_a");
+        Verifier(signedAt.AddMinutes(-5)).Verify(header, payload, "whsec_a");
+        Assert.Throws<Stripe.WebhookSignatureException>(() => Verifier(signedAt.AddMinutes(5).AddSeconds(1)).Verify(header, payload, "whsec_a"));
+        Assert.Throws<Stripe.WebhookSignatureException>(() => Verifier(signedAt).Verify(header, payload, "whsec_b"));
+        Assert.Throws<Stripe.WebhookSignatureException>(() => Verifier(signedAt).Verify($"t=1700000000,t=1700000001,v1={real}", payload, "whsec_a"));
+        Assert.Throws<Stripe.WebhookSignatureException>(() => Verifier(signedAt).Verify(header, payload, null));
+    }
+
+    private static Stripe.StripeSignature Verifier(DateTimeOffset now) =>
+        new(new FixedTime(now), Microsoft.Extensions.Options.Options.Create(new Stripe.StripeOptions()));
+
+    private async Task<string> StartAsync(string org, string booking)
+    {
+        var started = await api.PayAsync(org, booking).OkAsync();
+        return started.GetProperty("payment").GetProperty("intentId").GetString()!;
+    }
+
+    private static async Task<JsonElement> ReceiptAsync(Task<HttpResponseMessage> delivering)
+    {
+        using var response = await delivering;
+        var body = await response.ReadAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {body}");
+        return body;
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,394 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+
+namespace Actors.StripeStub;
+
+/// <summary>
+/// The stub's Stripe objects, per account (API key), and what each call does to them; the events it
+/// generates are kept for the test to deliver. Not thread-safe: the server runs one call at a time.
+/// </summary>
+internal sealed class StubLedger(TimeProvider time)
+{
+    public const string ApiVersion = "2025-03-31.basil";
+
+    private readonly Dictionary<string, JsonObject> objects = [];
+    private readonly Dictionary<string, string> owners = [];
+    private readonly Dictionary<string, long> refunded = [];
+    private readonly Dictionary<string, long> prices = [];
+
+    private readonly List<StubEvent> events = [];
+    private readonly Lock eventsLock = new();
+
+    /// <summary>The events so far; safe to call while a request runs.</summary>
+    public IReadOnlyList<StubEvent> Events()
+    {
+        lock (eventsLock)
+        {
+            return [.. events];
+        }
+    }
+
+    public long DefaultPriceAmount { get; set; } = 2900;
+
+    public IEnumerable<JsonObject> ObjectsOf(string type) => objects.Values.Where(o => o["object"]?.GetValue<string>() == type);
+
+    public string? OwnerOf(string id) => owners.GetValueOrDefault(id);
+
+    public void SetPrice(string price, long amount) => prices[price] = amount;
+
+    public StubResult CreatePaymentIntent(string account, JsonObject form)
+    {
+        if (Amount(form, "amount") is not { } amount)
+        {
+            return form["amount"] is null ? StubResult.Missing("amount") : InvalidInteger("amount");
+        }
+
+        if (Text(form, "currency") is not { Length: 3 } currency)
+        {
+            return StubResult.Missing("currency");
+        }
+
+        var id = NewId("pi");
+        var intent = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "payment_intent",
+            ["amount"] = amount,
+            ["amount_received"] = 0,
+            ["currency"] = currency.ToLowerInvariant(),
+            ["status"] = "requires_payment_method",
+            ["client_secret"] = $"{id}_secret_{Random(24)}",
+            ["created"] = Now,
+            ["livemode"] = false,
+            ["description"] = Text(form, "description"),
+            ["receipt_email"] = Text(form, "receipt_email"),
+            ["metadata"] = Metadata(form),
+            ["automatic_payment_methods"] = form["automatic_payment_methods"]?.DeepClone(),
+            ["payment_method"] = null,
+            ["latest_charge"] = null,
+            ["last_payment_error"] = null,
+        };
+        Add(account, intent);
+        if (Text(form, "confirm") == "true")
+        {
+            return Confirm(account, intent, Text(form, "payment_method"));
+        }
+
+        return StubResult.Ok(intent);
+    }
+
+    public StubResult RetrievePaymentIntent(string account, string id) =>
+        Find(account, id, "payment_intent") is { } intent ? StubResult.Ok(intent) : StubResult.NoSuch("payment_intent", id);
+
+    public StubResult ConfirmPaymentIntent(string account, string id, JsonObject form) =>
+        Find(account, id, "payment_intent") is { } intent ? Confirm(account, intent, Text(form, "payment_method")) : StubResult.NoSuch("payment_intent", id);
+
+    /// <summary>
+    /// The test card rules: pm_card_chargeDeclined (generic_decline),
+    /// pm_card_chargeDeclinedInsufficientFunds (insufficient_funds) and pm_card_chargeDeclinedExpiredCard
+    /// (expired_card) are declined with 402 card_error; any other pm_... succeeds.
+    /// </summary>
+    public StubResult Confirm(string account, JsonObject intent, string? paymentMethod)
+    {
+        if (intent["status"]!.GetValue<string>() is "succeeded" or "canceled")
+        {
+            return StubResult.Error(400, "invalid_request_error", $"This PaymentIntent's status is {intent["status"]}, so it cannot be confirmed.", "payment_intent_unexpected_state", more: e => e["payment_intent"] = intent.DeepClone());
+        }
+
+        paymentMethod ??= intent["payment_method"]?.GetValue<string>();
+        if (paymentMethod is null)
+        {
+            return StubResult.Missing("payment_method");
+        }
+
+        var charge = NewId("ch");
+        intent["payment_method"] = paymentMethod;
+        intent["latest_charge"] = charge;
+        var decline = paymentMethod switch
+        {
+            "pm_card_chargeDeclined" => ("card_declined", "generic_decline"),
+            "pm_card_chargeDeclinedInsufficientFunds" => ("card_declined", "insufficient_funds"),
+            "pm_card_chargeDeclinedExpiredCard" => ("expired_card", "expired_card"),
+            _ => ((string, string)?)null,
+        };
+        if (decline is var (code, declineCode))
+        {
+            var error = new JsonObject
+            {
+                ["type"] = "card_error",
+                ["code"] = code,
+                ["decline_code"] = declineCode,
+                ["message"] = code == "expired_card" ? "Your card has expired." : "Your card was declined.",
+                ["charge"] = charge,
+                ["payment_method"] = new JsonObject { ["id"] = paymentMethod, ["object"] = "payment_method", ["type"] = "card" },
+            };
+            intent["status"] = "requires_payment_method";
+            intent["last_payment_error"] = error.DeepClone();
+            Emit(account, "payment_intent.payment_failed", intent);
+            error["payment_intent"] = intent.DeepClone();
+            return new StubResult(402, new JsonObject { ["error"] = error });
+        }
+
+        intent["status"] = "succeeded";
+        intent["amount_received"] = intent["amount"]!.DeepClone();
+        intent["last_payment_error"] = null;
+        Emit(account, "charge.succeeded", new JsonObject { ["id"] = charge, ["object"] = "charge", ["payment_intent"] = intent["id"]!.DeepClone(), ["amount"] = intent["amount"]!.DeepClone() });
+        Emit(account, "payment_intent.succeeded", intent);
+        return StubResult.Ok(intent);
+    }
+
+    public StubResult CreateRefund(string account, JsonObject form)
+    {
+        if (Text(form, "payment_intent") is not { } intentId)
+        {
+            return StubResult.Missing("payment_intent");
+        }
+
+        if (Find(account, intentId, "payment_intent") is not { } intent)
+        {
+            return StubResult.NoSuch("payment_intent", intentId, "payment_intent");
+        }
+
+        if (intent["status"]!.GetValue<string>() != "succeeded")
+        {
+            return StubResult.Error(400, "invalid_request_error", $"PaymentIntent {intentId} does not have a successful charge to refund.", "charge_not_refundable");
+        }
+
+        var received = intent["amount_received"]!.GetValue<long>();
+        var left = received - refunded.GetValueOrDefault(intentId);
+        if (left <= 0)
+        {
+            return StubResult.Error(400, "invalid_request_error", $"Charge {intent["latest_charge"]} has already been refunded.", "charge_already_refunded");
+        }
+
+        var amount = form["amount"] is null ? left : Amount(form, "amount");
+        if (amount is null)
+        {
+            return InvalidInteger("amount");
+        }
+
+        if (amount > left)
+        {
+            return StubResult.Error(400, "invalid_request_error", $"Refund amount ({amount}) is greater than unrefunded amount on charge ({left}).", "amount_too_large", "amount");
+        }
+
+        refunded[intentId] = refunded.GetValueOrDefault(intentId) + amount.Value;
+        var refund = new JsonObject
+        {
+            ["id"] = NewId("re"),
+            ["object"] = "refund",
+            ["amount"] = amount.Value,
+            ["currency"] = intent["currency"]!.DeepClone(),
+            ["payment_intent"] = intentId,
+            ["charge"] = intent["latest_charge"]!.DeepClone(),
+            ["reason"] = Text(form, "reason"),
+            ["status"] = "succeeded",
+            ["metadata"] = Metadata(form),
+            ["created"] = Now,
+        };
+        Add(account, refund);
+        Emit(account, "refund.created", refund);
+        return StubResult.Ok(refund);
+    }
+
+    public StubResult CreateCustomer(string account, JsonObject form)
+    {
+        var customer = new JsonObject
+        {
+            ["id"] = NewId("cus"),
+            ["object"] = "customer",
+            ["name"] = Text(form, "name"),
+            ["email"] = Text(form, "email"),
+            ["metadata"] = Metadata(form),
+            ["created"] = Now,
+        };
+        Add(account, customer);
+        return StubResult.Ok(customer);
+    }
+
+    /// <summary>Subscriptions start incomplete, waiting for the first invoice to be paid (see PayLatestInvoice).</summary>
+    public StubResult CreateSubscription(string account, JsonObject form)
+    {
+        if (Text(form, "customer") is not { } customerId)
+        {
+            return StubResult.Missing("customer");
+        }
+
+        if (Find(account, customerId, "customer") is null)
+        {
+            return StubResult.NoSuch("customer", customerId, "customer");
+        }
+
+        if (form["items"]?[0]?["price"]?.GetValue<string>() is not { } price)
+        {
+            return StubResult.Missing("items[0][price]");
+        }
+
+        var id = NewId("sub");
+        var metadata = Metadata(form);
+        var invoice = new JsonObject
+        {
+            ["id"] = NewId("in"),
+            ["object"] = "invoice",
+            ["customer"] = customerId,
+            ["status"] = "open",
+            ["currency"] = "eur",
+            ["amount_due"] = prices.GetValueOrDefault(price, DefaultPriceAmount),
+            ["amount_paid"] = 0,
+            ["attempt_count"] = 0,
+            ["parent"] = new JsonObject
+            {
+                ["type"] = "subscription_details",
+                ["subscription_details"] = new JsonObject { ["subscription"] = id, ["metadata"] = metadata.DeepClone() },
+            },
+            ["confirmation_secret"] = new JsonObject { ["type"] = "payment_intent", ["client_secret"] = $"{NewId("pi")}_secret_{Random(24)}" },
+            ["created"] = Now,
+        };
+        Add(account, invoice);
+        var subscription = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "subscription",
+            ["customer"] = customerId,
+            ["status"] = "incomplete",
+            ["items"] = new JsonObject
+            {
+                ["object"] = "list",
+                ["data"] = new JsonArray(new JsonObject { ["id"] = NewId("si"), ["object"] = "subscription_item", ["price"] = new JsonObject { ["id"] = price } }),
+            },
+            ["metadata"] = metadata,
+            ["latest_invoice"] = invoice["id"]!.DeepClone(),
+            ["canceled_at"] = null,
+            ["created"] = Now,
+        };
+        Add(account, subscription);
+        Emit(account, "customer.subscription.created", subscription);
+        var answer = (JsonObject)subscription.DeepClone();
+        if (form["expand"] is JsonArray expand && expand.Any(e => e?.GetValue<string>() is { } path && path.StartsWith("latest_invoice", StringComparison.Ordinal)))
+        {
+            answer["latest_invoice"] = invoice.DeepClone();
+        }
+
+        return StubResult.Ok(answer);
+    }
+
+    public StubResult RetrieveSubscription(string account, string id) =>
+        Find(account, id, "subscription") is { } subscription ? StubResult.Ok(subscription) : StubResult.NoSuch("subscription", id);
+
+    public StubResult CancelSubscription(string account, string id)
+    {
+        if (Find(account, id, "subscription") is not { } subscription || subscription["status"]!.GetValue<string>() == "canceled")
+        {
+            return StubResult.NoSuch("subscription", id);
+        }
+
+        End(account, subscription);
+        return StubResult.Ok(subscription);
+    }
+
+    public StubEvent PayLatestInvoice(string subscriptionId)
+    {
+        var (account, subscription, invoice) = Latest(subscriptionId);
+        invoice["status"] = "paid";
+        invoice["amount_paid"] = invoice["amount_due"]!.DeepClone();
+        invoice["attempt_count"] = invoice["attempt_count"]!.GetValue<int>() + 1;
+        subscription["status"] = "active";
+        Emit(account, "invoice.paid", invoice);
+        return Emit(account, "invoice.payment_succeeded", invoice);
+    }
+
+    public StubEvent FailLatestInvoice(string subscriptionId)
+    {
+        var (account, subscription, invoice) = Latest(subscriptionId);
+        invoice["attempt_count"] = invoice["attempt_count"]!.GetValue<int>() + 1;
+        if (subscription["status"]!.GetValue<string>() == "active")
+        {
+            subscription["status"] = "past_due";
+        }
+
+        return Emit(account, "invoice.payment_failed", invoice);
+    }
+
+    /// <summary>The subscription ends as when Stripe gives up collecting, or someone cancels it in the dashboard.</summary>
+    public StubEvent EndSubscription(string subscriptionId)
+    {
+        var (account, subscription, _) = Latest(subscriptionId);
+        return End(account, subscription);
+    }
+
+    /// <summary>Confirms as the guest's browser would; returns the event it caused (payment_intent.succeeded or .payment_failed).</summary>
+    public StubEvent ConfirmAsGuest(string intentId, string paymentMethod)
+    {
+        var account = OwnerOf(intentId) ?? throw new InvalidOperationException($"No payment intent {intentId}.");
+        var result = Confirm(account, Find(account, intentId, "payment_intent")!, paymentMethod);
+        return result.Status is 200 or 402
+            ? Events()[^1]
+            : throw new InvalidOperationException($"Confirming {intentId} failed: {result.Body.ToJsonString()}");
+    }
+
+    private StubEvent End(string account, JsonObject subscription)
+    {
+        subscription["status"] = "canceled";
+        subscription["canceled_at"] = Now;
+        return Emit(account, "customer.subscription.deleted", subscription);
+    }
+
+    private (string Account, JsonObject Subscription, JsonObject Invoice) Latest(string subscriptionId)
+    {
+        var account = OwnerOf(subscriptionId) ?? throw new InvalidOperationException($"No subscription {subscriptionId}.");
+        var subscription = Find(account, subscriptionId, "subscription")!;
+        var invoice = Find(account, subscription["latest_invoice"]!.GetValue<string>(), "invoice")!;
+        return (account, subscription, invoice);
+    }
+
+    private StubEvent Emit(string account, string type, JsonObject snapshot)
+    {
+        var id = NewId("evt");
+        var json = new JsonObject
+        {
+            ["id"] = id,
+            ["object"] = "event",
+            ["api_version"] = ApiVersion,
+            ["created"] = Now,
+            ["livemode"] = false,
+            ["pending_webhooks"] = 1,
+            ["type"] = type,
+            ["data"] = new JsonObject { ["object"] = snapshot.DeepClone() },
+        };
+        var stubEvent = new StubEvent(id, type, account, snapshot["id"]!.GetValue<string>(), json.ToJsonString());
+        lock (eventsLock)
+        {
+            events.Add(stubEvent);
+        }
+
+        return stubEvent;
+    }
+
+    private void Add(string account, JsonObject stripeObject)
+    {
+        var id = stripeObject["id"]!.GetValue<string>();
+        objects[id] = stripeObject;
+        owners[id] = account;
+    }
+
+    // Objects of another account do not exist for this key, as with Stripe.
+    private JsonObject? Find(string account, string id, string type) =>
+        objects.TryGetValue(id, out var found) && owners[id] == account && found["object"]?.GetValue<string>() == type ? found : null;
+
+    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
+
+    private static JsonObject Metadata(JsonObject form) => form["metadata"] is JsonObject metadata ? (JsonObject)metadata.DeepClone() : [];
+
+    private static string? Text(JsonObject form, string name) => form[name] is JsonValue value ? value.GetValue<string>() : null;
+
+    private static long? Amount(JsonObject form, string name) =>
+        Text(form, name) is { } text && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0 ? amount : null;
+
+    private static StubResult InvalidInteger(string param) =>
+        StubResult.Error(400, "invalid_request_error", $"Invalid positive integer: {param}", "parameter_invalid_integer", param);
+
+    private static string NewId(string prefix) => $"{prefix}_{Random(24)}";
+
+    private static string Random(int length) => RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
+}

@@ -65,6 +65,7 @@ public static class BoardApi
             start,
             end,
             sequence,
+            [.. view.RoomTypes.Select(t => new RoomType(t.Id, t.Name, t.NightlyRate))],
             [.. rooms.Select(r => new BoardRoom(r.Id, r.Name, r.RoomType, r.Housekeeping))],
             [.. bookings.OfType<BookingView>().Where(OnBoard).Select(b => new BoardBooking(b.Id, b.RoomId, b.CheckIn, b.CheckOut, b.Status, b.Guest.Name, b.Total, b.Currency, b.HoldExpiresAt))]));
     }

@@ -1,3 +1,5 @@
+using Actors.Grains.Abstractions.Properties;
+
 namespace Actors.Api.Boards;
 
 /// <summary>
@@ -14,5 +16,6 @@ public sealed record BoardView(
     DateOnly From,
     DateOnly To,
     long Sequence,
+    IReadOnlyList<RoomType> RoomTypes,
     IReadOnlyList<BoardRoom> Rooms,
     IReadOnlyList<BoardBooking> Bookings);

@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Actors.Api.Availability;
 using Actors.Api.Boards;
 using Actors.Api.Bookings;
+using Actors.Api.Guests;
 using Actors.Api.Organizations;
+using Actors.Api.Pages;
 using Actors.Api.Problems;
 using Actors.Api.Product;
 using Actors.Api.Properties;
@@ -39,6 +41,7 @@ public static class BookingPlatformExtensions
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapPages();
         app.MapBoards();
         app.MapProductEndpoints();
         app.MapPayments();
@@ -53,6 +56,12 @@ public static class BookingPlatformExtensions
         orgs.MapRoomsApi();
         orgs.MapAvailabilityApi();
         orgs.MapBookingsApi();
+        orgs.MapBoardApi();
+        app.MapGroup("/api/guest")
+            .AddEndpointFilter<DomainProblemFilter>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .MapGuestBookingsApi();
         return app;
     }
 }

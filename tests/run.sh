@@ -30,10 +30,14 @@ summarize() {
     }'
 }
 
-# Hook: browser tests (headless Chromium, npm packages) get their dependencies prepared here.
-# Nothing yet; .ci/run is where the Debian packages for them will be installed.
+# Browser tests drive Debian's Chromium (installed by .ci/run) and never skip: say plainly, before
+# a long build, when it is missing. The npm packages come with the Api build (npm ci).
 prepare_browser_tests() {
-  :
+  local chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+  if [[ ! -x $chromium ]]; then
+    echo "WARNING: no Chromium at $chromium: the browser tests will fail. Install it with 'apt-get install chromium' (.ci/run does)." >&2
+  fi
+  command -v npm >/dev/null || echo "WARNING: npm is missing: building Api needs it for the SignalR browser client." >&2
 }
 
 PG_DIR=""

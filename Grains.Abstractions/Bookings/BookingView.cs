@@ -2,7 +2,11 @@ using Actors.Grains.Abstractions.Properties;
 
 namespace Actors.Grains.Abstractions.Bookings;
 
-/// <summary>A booking as guest and manager see it: stay, room, price, policy and where it stands.</summary>
+/// <summary>
+/// A booking as guest and manager see it: stay, room, price, policy and where it stands.
+/// <paramref name="GuestToken"/> is the guest's private link, given only in the answer to the hold
+/// (and to its repeats, which return the same answer); every other read leaves it out.
+/// </summary>
 public sealed record BookingView(
     string Id,
     string PropertyId,
@@ -17,4 +21,5 @@ public sealed record BookingView(
     string Currency,
     DateTimeOffset? HoldExpiresAt,
     CancellationPolicy Cancellation,
-    decimal? CancellationFee);
+    decimal? CancellationFee,
+    string? GuestToken = null);

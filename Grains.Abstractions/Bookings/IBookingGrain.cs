@@ -32,6 +32,15 @@ public interface IBookingGrain : IGrainWithStringKey
     /// <summary>Moves the stay to other nights in the same room, repriced, or fails and keeps the old ones.</summary>
     Task<BookingView> ChangeDates(DateOnly checkIn, DateOnly checkOut);
 
+    /// <summary>Returns the booking to a guest who holds its private link's secret; anyone else gets not-found.</summary>
+    Task<BookingView> GetAsGuest(string secret);
+
+    /// <summary>Confirms the hold for a guest who holds its private link's secret.</summary>
+    Task<BookingView> ConfirmAsGuest(string secret);
+
+    /// <summary>Cancels under the policy for a guest who holds its private link's secret.</summary>
+    Task<BookingView> CancelAsGuest(string secret);
+
     /// <summary>Moves the stay to another room of the property: the new room is taken before the old one is let go.</summary>
     Task<BookingView> MoveTo(string roomId);
 }

@@ -41,7 +41,7 @@ internal sealed class BookingGrain(
         {
             // Same booking id means the same Idempotency-Key: the same request gets the first result back.
             return State.Request == command
-                ? View()
+                ? View(withGuestToken: true)
                 : throw new IdempotencyConflictException("This Idempotency-Key was already used for a different booking request.");
         }
 
@@ -71,6 +71,7 @@ internal sealed class BookingGrain(
             State.Cancellation = plan.Cancellation;
             State.HoldExpiresAt = expiresAt;
             State.RoomHoldUntil = roomHoldUntil;
+            State.GuestSecret = GuestToken.NewSecret();
             booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt));
             await booking.WriteStateAsync();
         }
@@ -87,7 +88,7 @@ internal sealed class BookingGrain(
             throw;
         }
 
-        return View();
+        return View(withGuestToken: true);
     }
 
     public async Task<BookingView> Get()
@@ -175,6 +176,24 @@ internal sealed class BookingGrain(
         booking.RaiseEvent(Board, new GuestNoShow(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
         await booking.WriteStateAsync();
         return View();
+    }
+
+    public Task<BookingView> GetAsGuest(string secret)
+    {
+        EnsureGuest(secret);
+        return Get();
+    }
+
+    public Task<BookingView> ConfirmAsGuest(string secret)
+    {
+        EnsureGuest(secret);
+        return Confirm();
+    }
+
+    public Task<BookingView> CancelAsGuest(string secret)
+    {
+        EnsureGuest(secret);
+        return Cancel();
     }
 
     public async Task<BookingView> ChangeDates(DateOnly checkIn, DateOnly checkOut)
@@ -404,6 +423,15 @@ internal sealed class BookingGrain(
         }
     }
 
+    /// <summary>A wrong secret looks exactly like a missing booking, so a guess learns nothing.</summary>
+    private void EnsureGuest(string secret)
+    {
+        if (!State.Exists || !GuestToken.SecretsMatch(State.GuestSecret, secret ?? ""))
+        {
+            throw new NotFoundException("No booking for this link.");
+        }
+    }
+
     private void Require(BookingStatus allowed, string action) => Require([allowed], action);
 
     private void Require(BookingStatus[] allowed, string action)
@@ -431,7 +459,7 @@ internal sealed class BookingGrain(
 
     private IRoomGrain Room(string propertyId, string roomId) => GrainFactory.GetGrain<IRoomGrain>(GrainKeys.Room(org, propertyId, roomId));
 
-    private BookingView View() => new(
+    private BookingView View(bool withGuestToken = false) => new(
         bookingId,
         State.PropertyId,
         State.RoomId,
@@ -445,5 +473,6 @@ internal sealed class BookingGrain(
         State.Currency,
         State.HoldExpiresAt,
         State.Cancellation!,
-        State.CancellationFee);
+        State.CancellationFee,
+        withGuestToken && State.GuestSecret.Length > 0 ? new GuestToken(org, bookingId, State.GuestSecret).ToString() : null);
 }

@@ -42,6 +42,9 @@ internal sealed class BookingState
 
     public decimal? CancellationFee { get; set; }
 
+    /// <summary>The secret of the guest's private link; kept (not hashed) so a repeated hold can answer with the same link.</summary>
+    public string GuestSecret { get; set; } = "";
+
     /// <summary>Rooms this booking has left (after a move) that may still hold its nights; released on the next turn.</summary>
     public List<string> PendingReleases { get; set; } = [];
 }

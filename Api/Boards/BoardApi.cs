@@ -1,0 +1,110 @@
+using System.Globalization;
+using Actors.Api.Problems;
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Bookings;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Properties;
+using Actors.Runtime;
+using Actors.Runtime.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Actors.Api.Boards;
+
+/// <summary>The board's starting point: rooms and bookings of some nights, and the sequence to follow the hub from.</summary>
+public static class BoardApi
+{
+    public const int MaxNights = 62;
+    private const int DefaultNights = 14;
+
+    public static RouteGroupBuilder MapBoardApi(this RouteGroupBuilder orgs)
+    {
+        orgs.MapGet("/{org}/properties/{property}/board", GetAsync)
+            .WithTags("Boards")
+            .WithSummary($"Rooms and bookings for the nights [from, to) (yyyy-MM-dd; default: {DefaultNights} nights from today at the property), and the board sequence they include.");
+        return orgs;
+    }
+
+    private static async Task<Ok<BoardView>> GetAsync(
+        string org, string property, string? from, string? to, IGrainFactory grains, IEventLog log, TimeProvider time, CancellationToken cancellationToken)
+    {
+        PathIds.Check(org, property);
+        var errors = new FieldErrors();
+        var first = Date(from, "from", errors);
+        var last = Date(to, "to", errors);
+        errors.ThrowIfAny();
+
+        // The sequence is read before any state: whatever the state then shows is at least that recent.
+        var board = BoardStreams.For(org, property);
+        var sequences = await log.ReadLastSequencesAsync([board], cancellationToken);
+        var sequence = sequences.GetValueOrDefault(board);
+
+        var propertyGrain = grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property));
+        var view = await propertyGrain.Get();
+        var today = Today(time, view.Settings.TimeZone);
+        var start = first ?? today;
+        var end = last ?? start.AddDays(DefaultNights);
+        if (end <= start)
+        {
+            errors.Add("to", "Must be after 'from'.");
+        }
+        else if (end.DayNumber - start.DayNumber > MaxNights)
+        {
+            errors.Add("to", $"A board shows at most {MaxNights} nights.");
+        }
+
+        errors.ThrowIfAny();
+        var rooms = (await propertyGrain.ListRooms()).Where(r => !r.Retired).ToList();
+        var stays = rooms.SelectMany(r => r.Stays.Where(s => s.CheckIn < end && start < s.CheckOut)).Select(s => s.BookingId).Distinct();
+        var bookings = await Task.WhenAll(stays.Select(id => BookingAsync(grains, org, id)));
+        return TypedResults.Ok(new BoardView(
+            property,
+            view.Settings.Name,
+            view.Settings.TimeZone,
+            view.Settings.Currency,
+            today,
+            start,
+            end,
+            sequence,
+            [.. view.RoomTypes.Select(t => new RoomType(t.Id, t.Name, t.NightlyRate))],
+            [.. rooms.Select(r => new BoardRoom(r.Id, r.Name, r.RoomType, r.Housekeeping))],
+            [.. bookings.OfType<BookingView>().Where(OnBoard).Select(b => new BoardBooking(b.Id, b.RoomId, b.CheckIn, b.CheckOut, b.Status, b.Guest.Name, b.Total, b.Currency, b.HoldExpiresAt))]));
+    }
+
+    private static bool OnBoard(BookingView booking) =>
+        booking.Status is BookingStatus.Held or BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.CheckedOut;
+
+    private static async Task<BookingView?> BookingAsync(IGrainFactory grains, string org, string id)
+    {
+        try
+        {
+            return await grains.GetGrain<IBookingGrain>(GrainKeys.Booking(org, id)).Get();
+        }
+        catch (NotFoundException)
+        {
+            // A room hold whose booking was never saved: it lapses by itself and is no booking to show.
+            return null;
+        }
+    }
+
+    private static DateOnly Today(TimeProvider time, string timeZone)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+    }
+
+    private static DateOnly? Date(string? value, string field, FieldErrors errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, "Use a date as yyyy-MM-dd.");
+        return null;
+    }
+}

@@ -1,0 +1,15 @@
+using Actors.Grains.Abstractions.Bookings;
+
+namespace Actors.Api.Boards;
+
+/// <summary>A bar on the board: a booking's nights [CheckIn, CheckOut) in a room, its guest and where it stands.</summary>
+public sealed record BoardBooking(
+    string Id,
+    string RoomId,
+    DateOnly CheckIn,
+    DateOnly CheckOut,
+    BookingStatus Status,
+    string GuestName,
+    decimal Total,
+    string Currency,
+    DateTimeOffset? HoldExpiresAt);

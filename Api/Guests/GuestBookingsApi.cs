@@ -1,0 +1,37 @@
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Bookings;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Actors.Api.Guests;
+
+/// <summary>
+/// What a guest does through the private link of a booking, without an account: see it, confirm
+/// the hold, cancel it. The token is the only credential, so a wrong one is simply not found.
+/// </summary>
+public static class GuestBookingsApi
+{
+    public static RouteGroupBuilder MapGuestBookingsApi(this RouteGroupBuilder guest)
+    {
+        var bookings = guest.MapGroup("/bookings/{token}").WithTags("Guests");
+        bookings.MapGet("/", (string token, IGrainFactory grains) => Act(grains, token, (b, secret) => b.GetAsGuest(secret)))
+            .WithSummary("Returns the booking of a guest's private link.");
+        bookings.MapPost("/confirm", (string token, IGrainFactory grains) => Act(grains, token, (b, secret) => b.ConfirmAsGuest(secret)))
+            .WithSummary("Confirms the hold of a guest's private link (pay at the property).");
+        bookings.MapPost("/cancel", (string token, IGrainFactory grains) => Act(grains, token, (b, secret) => b.CancelAsGuest(secret)))
+            .WithSummary("Cancels the booking of a guest's private link under its cancellation policy.");
+        return guest;
+    }
+
+    private static async Task<Ok<BookingView>> Act(IGrainFactory grains, string token, Func<IBookingGrain, string, Task<BookingView>> action)
+    {
+        if (!GuestToken.TryParse(token, out var link))
+        {
+            throw new NotFoundException("No booking for this link.");
+        }
+
+        var booking = grains.GetGrain<IBookingGrain>(GrainKeys.Booking(link.Organization, link.BookingId));
+        return TypedResults.Ok(await action(booking, link.Secret));
+    }
+}

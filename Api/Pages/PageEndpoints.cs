@@ -1,0 +1,57 @@
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Net.Http.Headers;
+
+namespace Actors.Api.Pages;
+
+/// <summary>
+/// The pages people use: the manager's live board, the guest's booking flow and the guest's private
+/// link. Plain files from wwwroot beside the assembly (the build copies them there), so the app
+/// finds them wherever it is started from, tests included.
+/// </summary>
+public static class PageEndpoints
+{
+    // Scripts, styles and connections only from this origin: the pages build their DOM from data, never from markup strings.
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        var files = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot"));
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            // The pages change with every deploy and are small: the browser asks again rather than show yesterday's script.
+            OnPrepareResponse = context => Protect(context.Context.Response.Headers),
+        });
+
+        app.MapGet("/", () => Results.Redirect("/board")).ExcludeFromDescription();
+        app.MapGet("/board", (HttpContext context) => Page(context, files, "board.html")).ExcludeFromDescription();
+        app.MapGet("/book/{org}/{property}", (HttpContext context) => Page(context, files, "book.html")).ExcludeFromDescription();
+        app.MapGet("/my-booking/{token}", (HttpContext context) => Page(context, files, "my-booking.html")).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult Page(HttpContext context, IFileProvider files, string name)
+    {
+        var file = files.GetFileInfo(name);
+        if (!file.Exists)
+        {
+            return Results.Problem(
+                title: "The pages are missing from this build",
+                detail: $"wwwroot/{name} was not found beside the application; build the Api project.",
+                statusCode: StatusCodes.Status500InternalServerError);
+        }
+
+        Protect(context.Response.Headers);
+        // The private link is a secret: never send it on to another site.
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        return Results.File(file.PhysicalPath!, "text/html; charset=utf-8");
+    }
+
+    private static void Protect(IHeaderDictionary headers)
+    {
+        headers.CacheControl = "no-cache";
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+    }
+}

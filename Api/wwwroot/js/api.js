@@ -1,0 +1,50 @@
+// JSON over HTTP with the API's problem details turned into errors a person can read.
+
+/** A refusal from the API: its problem type, a sentence to show, and the fields that were wrong. */
+export class ApiError extends Error {
+  constructor(problem, status) {
+    super(describe(problem, status));
+    this.status = status;
+    this.type = problem?.type ?? '';
+    this.fields = problem?.errors ?? {};
+  }
+}
+
+export const get = (path) => request('GET', path);
+export const post = (path, body, options) => request('POST', path, body, options);
+export const put = (path, body) => request('PUT', path, body);
+
+export async function request(method, path, body, { idempotencyKey } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A retry of the same action (a double click, a lost answer) must not make a second booking.
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError({ title: 'Could not reach the hotel system; check the connection and try again.' }, 0);
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = { title: text };
+  }
+  if (!response.ok) throw new ApiError(data, response.status);
+  return data;
+}
+
+function describe(problem, status) {
+  if (!problem) return `The request failed (${status}).`;
+  const fields = Object.entries(problem.errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
+  const main = problem.detail || problem.title || `The request failed (${status}).`;
+  return fields.length ? `${main} ${fields.join(' ')}` : main;
+}
+
+/** Shows an error in a page's alert element, or clears it when error is null. */
+export function showError(element, error) {
+  element.textContent = error ? error.message : '';
+  element.hidden = !error;
+}

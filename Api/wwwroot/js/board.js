@@ -1,0 +1,480 @@
+// The live room board: loads rooms and bookings once, then applies every change from the hub in place.
+import { ApiError, get, post, put, showError } from './api.js';
+import { addDays, formatDay, formatStay, isWeekend, money, nightsBetween, time } from './dates.js';
+import { h, newKey } from './dom.js';
+import { BoardFeed } from './board-feed.js';
+
+const query = new URLSearchParams(location.search);
+const organization = query.get('org') || 'demo';
+const property = query.get('property') || 'harbour-view';
+const api = `/api/orgs/${encodeURIComponent(organization)}`;
+
+const statusNames = { Held: 'Held', Confirmed: 'Confirmed', CheckedIn: 'In house', CheckedOut: 'Checked out' };
+const housekeepingNames = { Clean: 'Clean', Inspected: 'Inspected', Dirty: 'Dirty', OutOfOrder: 'Out of order' };
+const movable = new Set(['Held', 'Confirmed']);
+
+const elements = {
+  board: document.getElementById('board'),
+  name: document.getElementById('property-name'),
+  meta: document.getElementById('property-meta'),
+  connection: document.getElementById('connection'),
+  connectionText: document.getElementById('connection-text'),
+  notice: document.getElementById('notice'),
+  newBooking: document.getElementById('new-booking'),
+  newBookingForm: document.getElementById('new-booking-form'),
+  newBookingRoom: document.getElementById('new-booking-room'),
+  newBookingError: document.getElementById('new-booking-error'),
+  menu: document.getElementById('booking-menu'),
+  menuTitle: document.getElementById('booking-menu-title'),
+  menuDetails: document.getElementById('booking-menu-details'),
+  menuActions: document.getElementById('booking-menu-actions'),
+  menuError: document.getElementById('booking-menu-error'),
+  moveForm: document.getElementById('move-form'),
+  moveRoom: document.getElementById('move-room'),
+};
+
+// What the board shows; changed only by a snapshot and by events, applied in sequence order.
+const model = {
+  name: '',
+  timeZone: '',
+  currency: 'EUR',
+  today: '',
+  from: '',
+  to: '',
+  roomTypes: new Map(),
+  rooms: new Map(),
+  bookings: new Map(),
+};
+
+let changed = new Set();
+let dragging = null;
+let menuBooking = null;
+let newBookingRoom = null;
+let newBookingKey = null;
+let barsQueued = false;
+
+const feed = new BoardFeed({
+  organization,
+  property,
+  onEvent: apply,
+  onState: (state, sequence) => {
+    document.body.dataset.feed = state;
+    elements.connection.dataset.state = state;
+    elements.connectionText.textContent = {
+      connecting: 'Connecting…',
+      live: `Live · event ${sequence}`,
+      reconnecting: `Reconnecting… resumes after event ${sequence}`,
+    }[state];
+  },
+});
+
+// ---- Loading ----
+
+/** Loads a snapshot of some nights and follows the hub from the sequence it includes. */
+async function load(from) {
+  elements.board.setAttribute('aria-busy', 'true');
+  const range = from ? `?from=${from}&to=${addDays(from, 14)}` : '';
+  try {
+    const snapshot = await get(`${api}/properties/${encodeURIComponent(property)}/board${range}`);
+    model.name = snapshot.name;
+    model.timeZone = snapshot.timeZone;
+    model.currency = snapshot.currency;
+    model.today = snapshot.today;
+    model.from = snapshot.from;
+    model.to = snapshot.to;
+    model.roomTypes = new Map(snapshot.roomTypes.map((t) => [t.id, t.name]));
+    model.rooms = new Map(snapshot.rooms.map((r) => [r.id, { ...r }]));
+    model.bookings = new Map(snapshot.bookings.map((b) => [b.id, { ...b }]));
+    showError(elements.notice, null);
+    renderGrid();
+    // Events after the snapshot's sequence are applied on top of it, so nothing between the two is lost.
+    feed.follow(snapshot.sequence);
+  } catch (error) {
+    showError(elements.notice, error);
+    if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
+      setTimeout(() => load(from), 3000);
+    }
+  } finally {
+    elements.board.setAttribute('aria-busy', 'false');
+  }
+}
+
+// ---- Live changes ----
+
+function apply(event) {
+  const d = event.data;
+  switch (event.type) {
+    case 'BookingHeld':
+      upsert(d.bookingId, {
+        roomId: d.roomId, checkIn: d.checkIn, checkOut: d.checkOut, status: 'Held',
+        guestName: d.guestName, total: d.total, currency: d.currency, holdExpiresAt: d.holdExpiresAt,
+      });
+      break;
+    case 'BookingConfirmed':
+      upsert(d.bookingId, { roomId: d.roomId, checkIn: d.checkIn, checkOut: d.checkOut, status: 'Confirmed', holdExpiresAt: null });
+      break;
+    case 'GuestCheckedIn':
+      upsert(d.bookingId, { roomId: d.roomId, checkIn: d.checkIn, checkOut: d.checkOut, status: 'CheckedIn' });
+      break;
+    case 'GuestCheckedOut':
+      // The room keeps the nights slept: up to the departure day, and at least the first night.
+      upsert(d.bookingId, {
+        roomId: d.roomId, checkIn: d.checkIn, status: 'CheckedOut',
+        checkOut: d.departed > d.checkIn ? d.departed : addDays(d.checkIn, 1),
+      });
+      break;
+    case 'BookingMoved':
+      upsert(d.bookingId, { roomId: d.toRoomId, checkIn: d.checkIn, checkOut: d.checkOut });
+      break;
+    case 'BookingDatesChanged':
+      upsert(d.bookingId, { roomId: d.roomId, checkIn: d.checkIn, checkOut: d.checkOut, total: d.total });
+      break;
+    case 'BookingCancelled':
+    case 'BookingExpired':
+    case 'GuestNoShow':
+      model.bookings.delete(d.bookingId);
+      changed.add(d.bookingId);
+      queueBars();
+      break;
+    case 'RoomStatusChanged':
+      if (model.rooms.has(d.roomId)) {
+        model.rooms.get(d.roomId).housekeeping = d.to;
+        renderRoom(d.roomId);
+      }
+      break;
+    case 'RoomAdded':
+      model.rooms.set(d.roomId, { id: d.roomId, name: d.name, roomType: d.roomType, housekeeping: 'Clean' });
+      renderGrid();
+      break;
+    case 'RoomRenamed':
+      if (model.rooms.has(d.roomId)) {
+        model.rooms.get(d.roomId).name = d.name;
+        renderRoom(d.roomId);
+      }
+      break;
+    case 'RoomRetired':
+      model.rooms.delete(d.roomId);
+      renderGrid();
+      break;
+    case 'RoomTypeSaved':
+      model.roomTypes.set(d.roomType.id, d.roomType.name);
+      break;
+    case 'PropertySettingsChanged':
+      model.name = d.settings.name;
+      renderTitle();
+      break;
+    default:
+      break;
+  }
+}
+
+/** Sets what an event says a booking now is; events say where it stands, so applying one again changes nothing. */
+function upsert(id, fields) {
+  const booking = model.bookings.get(id);
+  if (booking) {
+    Object.assign(booking, fields);
+  } else {
+    model.bookings.set(id, { id, guestName: '', total: null, currency: model.currency, ...fields });
+    if (!fields.guestName) fillDetails(id);
+  }
+  changed.add(id);
+  queueBars();
+  if (menuBooking === id) renderMenu();
+}
+
+/** A booking first seen through an event that does not name the guest (it began before this board's nights): ask once. */
+async function fillDetails(id) {
+  try {
+    const view = await get(`${api}/bookings/${encodeURIComponent(id)}`);
+    const booking = model.bookings.get(id);
+    if (booking) {
+      booking.guestName = view.guest.name;
+      booking.total = view.total;
+      booking.currency = view.currency;
+      queueBars();
+    }
+  } catch {
+    // The bar shows without a name; the next change to it brings none either, but nothing is wrong.
+  }
+}
+
+// ---- Rendering ----
+
+const nightsShown = () => nightsBetween(model.from, model.to);
+const nightAt = (index) => addDays(model.from, index);
+
+function renderTitle() {
+  document.title = `${model.name} · Room board`;
+  elements.name.textContent = model.name;
+  elements.meta.textContent = `${model.rooms.size} rooms · ${formatDay(model.from)} – ${formatDay(addDays(model.to, -1))} · ${model.timeZone}`;
+}
+
+/** Rebuilds the whole grid: on a snapshot, and when rooms come or go. */
+function renderGrid() {
+  renderTitle();
+  const nights = nightsShown();
+  const board = elements.board;
+  board.style.setProperty('--nights', nights);
+  const children = [h('div', { class: 'corner', style: { gridRow: '1', gridColumn: '1' } }, 'Room')];
+  for (let i = 0; i < nights; i++) {
+    const night = nightAt(i);
+    children.push(h('div', {
+      class: `night${isWeekend(night) ? ' weekend' : ''}${night === model.today ? ' today' : ''}`,
+      style: { gridRow: '1', gridColumn: `${i + 2}` },
+    }, h('span', { class: 'weekday' }, night === model.today ? 'Today' : formatDay(night, { weekday: 'short' })), h('strong', {}, formatDay(night, { day: 'numeric', month: 'short' }))));
+  }
+  if (model.rooms.size === 0) {
+    children.push(h('p', { class: 'empty' }, 'This property has no rooms yet.'));
+  }
+  let row = 2;
+  for (const room of model.rooms.values()) {
+    children.push(roomHeader(room, row));
+    for (let i = 0; i < nights; i++) children.push(cell(room, nightAt(i), row, i));
+    row++;
+  }
+  board.replaceChildren(...children);
+  renderBars();
+}
+
+function roomHeader(room, row) {
+  const select = h('select', {
+    'aria-label': `Housekeeping for ${room.name}`,
+    dataset: { housekeeping: room.housekeeping, key: `hk:${room.id}` },
+    onchange: (e) => setHousekeeping(room.id, e.target.value, e.target),
+  }, Object.entries(housekeepingNames).map(([value, label]) => h('option', { value, selected: value === room.housekeeping }, label)));
+  return h('div', { class: 'room', style: { gridRow: `${row}`, gridColumn: '1' }, dataset: { room: room.id } },
+    h('span', { class: 'name' }, room.name),
+    h('span', { class: 'type' }, model.roomTypes.get(room.roomType) ?? room.roomType),
+    select);
+}
+
+/** Updates one room's header in place, so an open menu or focus elsewhere is left alone. */
+function renderRoom(roomId) {
+  const room = model.rooms.get(roomId);
+  const header = elements.board.querySelector(`.room[data-room="${CSS.escape(roomId)}"]`);
+  if (!room || !header) return;
+  header.querySelector('.name').textContent = room.name;
+  const select = header.querySelector('select');
+  select.value = room.housekeeping;
+  select.dataset.housekeeping = room.housekeeping;
+  select.setAttribute('aria-label', `Housekeeping for ${room.name}`);
+}
+
+function cell(room, night, row, index) {
+  return h('button', {
+    type: 'button',
+    class: `cell${isWeekend(night) ? ' weekend' : ''}${night === model.today ? ' today' : ''}`,
+    style: { gridRow: `${row}`, gridColumn: `${index + 2}` },
+    'aria-label': `Book ${room.name} for the night of ${formatDay(night)}`,
+    dataset: { room: room.id, night, key: `cell:${room.id}:${night}` },
+    onclick: () => openNewBooking(room.id, night),
+    ondragover: (e) => {
+      if (dragging && model.bookings.get(dragging)?.roomId !== room.id) {
+        e.preventDefault();
+        e.currentTarget.classList.add('drop');
+      }
+    },
+    ondragleave: (e) => e.currentTarget.classList.remove('drop'),
+    ondrop: (e) => {
+      e.preventDefault();
+      e.currentTarget.classList.remove('drop');
+      const id = dragging;
+      dragging = null;
+      if (id) move(id, room.id).catch((error) => showError(elements.notice, error));
+    },
+  });
+}
+
+function queueBars() {
+  if (barsQueued) return;
+  barsQueued = true;
+  // Many events in a burst (a replay after reconnecting) redraw once.
+  requestAnimationFrame(() => {
+    barsQueued = false;
+    renderBars();
+  });
+}
+
+/** Redraws the booking bars only: the cells and room headers underneath stay as they are. */
+function renderBars() {
+  const board = elements.board;
+  const focused = document.activeElement?.dataset?.key;
+  board.querySelectorAll('.bar').forEach((bar) => bar.remove());
+  const nights = nightsShown();
+  const rows = new Map([...model.rooms.keys()].map((id, index) => [id, index + 2]));
+  for (const booking of model.bookings.values()) {
+    const row = rows.get(booking.roomId);
+    const start = nightsBetween(model.from, booking.checkIn);
+    const end = nightsBetween(model.from, booking.checkOut);
+    if (!row || !statusNames[booking.status] || end <= 0 || start >= nights) continue;
+    board.append(bar(booking, row, Math.max(start, 0), Math.min(end, nights), start < 0, end > nights));
+  }
+  changed = new Set();
+  if (focused?.startsWith('bar:')) board.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+}
+
+function bar(booking, row, start, end, clippedStart, clippedEnd) {
+  const room = model.rooms.get(booking.roomId);
+  const status = statusNames[booking.status];
+  const label = `${booking.guestName || 'Guest'}, ${room?.name ?? booking.roomId}, ${formatStay(booking.checkIn, booking.checkOut)}, ${status}`;
+  return h('button', {
+    type: 'button',
+    class: `bar${changed.has(booking.id) ? ' changed' : ''}${clippedStart ? ' clipped-start' : ''}${clippedEnd ? ' clipped-end' : ''}`,
+    style: { gridRow: `${row}`, gridColumn: `${start + 2} / ${end + 2}` },
+    draggable: movable.has(booking.status) ? 'true' : 'false',
+    'aria-label': label,
+    title: label,
+    dataset: { status: booking.status, booking: booking.id, key: `bar:${booking.id}` },
+    onclick: () => openMenu(booking.id),
+    ondragstart: (e) => {
+      dragging = booking.id;
+      e.dataTransfer.setData('text/plain', booking.id);
+      e.dataTransfer.effectAllowed = 'move';
+    },
+    ondragend: () => {
+      dragging = null;
+    },
+  }, h('span', { class: 'guest' }, booking.guestName || 'Guest'), h('span', { class: 'what' }, booking.status === 'Held' ? 'Held' : status));
+}
+
+// ---- Actions ----
+
+async function setHousekeeping(roomId, status, select) {
+  select.disabled = true;
+  try {
+    await put(`${api}/properties/${encodeURIComponent(property)}/rooms/${encodeURIComponent(roomId)}/housekeeping`, { status });
+    showError(elements.notice, null);
+  } catch (error) {
+    showError(elements.notice, error);
+    select.value = model.rooms.get(roomId)?.housekeeping ?? select.value;
+  } finally {
+    select.disabled = false;
+  }
+}
+
+function move(id, roomId) {
+  return post(`${api}/bookings/${encodeURIComponent(id)}/move`, { roomId }).then(() => showError(elements.notice, null));
+}
+
+function openNewBooking(roomId, night) {
+  const room = model.rooms.get(roomId);
+  newBookingRoom = roomId;
+  // One key per dialog: pressing the button twice, or again after a lost answer, books once.
+  newBookingKey = newKey();
+  const form = elements.newBookingForm;
+  form.reset();
+  form.checkIn.value = night;
+  form.checkOut.value = addDays(night, 1);
+  elements.newBookingRoom.textContent = `${room.name} · ${model.roomTypes.get(room.roomType) ?? room.roomType}`;
+  showError(elements.newBookingError, null);
+  elements.newBooking.showModal();
+  form.guestName.focus();
+}
+
+elements.newBookingForm.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const form = e.target;
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    const held = await post(`${api}/bookings`, {
+      propertyId: property,
+      roomId: newBookingRoom,
+      checkIn: form.checkIn.value,
+      checkOut: form.checkOut.value,
+      guest: { name: form.guestName.value.trim(), email: form.guestEmail.value.trim() },
+    }, { idempotencyKey: newBookingKey });
+    if (held.status === 'Held') await post(`${api}/bookings/${encodeURIComponent(held.id)}/confirm`);
+    elements.newBooking.close();
+  } catch (error) {
+    showError(elements.newBookingError, error);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+function openMenu(id) {
+  menuBooking = id;
+  showError(elements.menuError, null);
+  renderMenu();
+  elements.menu.showModal();
+}
+
+function renderMenu() {
+  const booking = model.bookings.get(menuBooking);
+  if (!booking) {
+    elements.menuTitle.textContent = 'Booking';
+    elements.menuDetails.replaceChildren(h('p', {}, 'This booking is no longer on the board: it was cancelled, expired or marked as a no-show.'));
+    elements.menuActions.replaceChildren();
+    elements.moveForm.hidden = true;
+    return;
+  }
+  const room = model.rooms.get(booking.roomId);
+  elements.menuTitle.textContent = booking.guestName || 'Booking';
+  const rows = [
+    ['Status', h('span', { class: 'status', dataset: { status: booking.status } }, statusNames[booking.status] ?? booking.status)],
+    ['Room', room?.name ?? booking.roomId],
+    ['Stay', formatStay(booking.checkIn, booking.checkOut)],
+  ];
+  if (booking.total !== null && booking.total !== undefined) rows.push(['Total', money(booking.total, booking.currency || model.currency)]);
+  if (booking.status === 'Held' && booking.holdExpiresAt) rows.push(['Hold until', time(booking.holdExpiresAt)]);
+  elements.menuDetails.replaceChildren(h('dl', {}, rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
+
+  const actions = [];
+  const action = (label, path, options = {}) => h('button', {
+    type: 'button',
+    class: options.danger ? 'danger' : 'primary',
+    onclick: (e) => act(e.currentTarget, path, options.ask),
+  }, label);
+  if (booking.status === 'Held') actions.push(action('Confirm', 'confirm'));
+  if (booking.status === 'Confirmed') actions.push(action('Check in', 'check-in'));
+  if (booking.status === 'CheckedIn') actions.push(action('Check out', 'check-out'));
+  if (movable.has(booking.status)) actions.push(action('Cancel booking', 'cancel', { danger: true, ask: `Cancel the booking of ${booking.guestName || 'this guest'}?` }));
+  elements.menuActions.replaceChildren(...actions);
+
+  elements.moveForm.hidden = !movable.has(booking.status);
+  const others = [...model.rooms.values()].filter((r) => r.id !== booking.roomId);
+  const chosen = elements.moveRoom.value;
+  elements.moveRoom.replaceChildren(...others.map((r) => h('option', { value: r.id, selected: r.id === chosen }, `${r.name} · ${model.roomTypes.get(r.roomType) ?? r.roomType}`)));
+}
+
+async function act(button, path, ask) {
+  if (ask && !confirm(ask)) return;
+  button.disabled = true;
+  try {
+    await post(`${api}/bookings/${encodeURIComponent(menuBooking)}/${path}`);
+    showError(elements.menuError, null);
+  } catch (error) {
+    showError(elements.menuError, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+elements.moveForm.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const button = e.target.querySelector('button');
+  button.disabled = true;
+  try {
+    await move(menuBooking, elements.moveRoom.value);
+    elements.menu.close();
+  } catch (error) {
+    showError(elements.menuError, error);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+elements.menu.addEventListener('close', () => {
+  menuBooking = null;
+});
+
+for (const close of document.querySelectorAll('[data-close]')) {
+  close.addEventListener('click', () => close.closest('dialog').close());
+}
+
+document.getElementById('earlier').addEventListener('click', () => load(addDays(model.from, -7)));
+document.getElementById('later').addEventListener('click', () => load(addDays(model.from, 7)));
+document.getElementById('today').addEventListener('click', () => load());
+
+load();

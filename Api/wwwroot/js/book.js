@@ -1,0 +1,151 @@
+// The guest's booking flow: dates, a room type with its price, a hold, the guest's details, confirmation.
+import { get, post, showError } from './api.js';
+import { addDays, formatStay, money, nightsBetween, time, todayIn } from './dates.js';
+import { h, newKey } from './dom.js';
+import { bookingSummary } from './booking-summary.js';
+
+const [, , organization = '', property = ''] = location.pathname.split('/').map(decodeURIComponent);
+const api = `/api/orgs/${encodeURIComponent(organization)}`;
+const byId = (id) => document.getElementById(id);
+const error = byId('error');
+const steps = ['search', 'rooms', 'guest', 'confirm', 'done'];
+
+const flow = { property: null, stay: null, choice: null, key: null, held: null };
+
+function show(step) {
+  for (const name of steps) byId(name).hidden = name !== step && !(step === 'rooms' && name === 'search');
+  for (const item of document.querySelectorAll('.steps li')) {
+    const current = item.dataset.step === step || (step === 'done' && item.dataset.step === 'confirm');
+    if (current) item.setAttribute('aria-current', 'step');
+    else item.removeAttribute('aria-current');
+  }
+  showError(error, null);
+}
+
+async function start() {
+  try {
+    flow.property = await get(`${api}/properties/${encodeURIComponent(property)}`);
+  } catch (e) {
+    showError(error, e);
+    byId('search').hidden = true;
+    return;
+  }
+  const settings = flow.property.settings;
+  document.title = `Book · ${settings.name}`;
+  byId('property-name').textContent = settings.name;
+  byId('property-meta').textContent = `Check-in from ${settings.checkInTime.slice(0, 5)} · check-out by ${settings.checkOutTime.slice(0, 5)} · prices in ${settings.currency}`;
+  const today = todayIn(settings.timeZone);
+  const form = byId('search-form');
+  form.checkIn.min = today;
+  form.checkOut.min = addDays(today, 1);
+  form.checkIn.value = addDays(today, 1);
+  form.checkOut.value = addDays(today, 3);
+  form.checkIn.addEventListener('change', () => {
+    if (form.checkOut.value <= form.checkIn.value) form.checkOut.value = addDays(form.checkIn.value, 1);
+    form.checkOut.min = addDays(form.checkIn.value, 1);
+  });
+  show('search');
+}
+
+byId('search-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const form = e.target;
+  const stay = { checkIn: form.checkIn.value, checkOut: form.checkOut.value, guests: Number(form.guests.value) };
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    const availability = await get(`${api}/properties/${encodeURIComponent(property)}/availability?checkIn=${stay.checkIn}&checkOut=${stay.checkOut}`);
+    flow.stay = stay;
+    renderRooms(availability);
+    show('rooms');
+  } catch (failure) {
+    showError(error, failure);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+function renderRooms(availability) {
+  const { stay } = flow;
+  const nights = nightsBetween(stay.checkIn, stay.checkOut);
+  byId('rooms-stay').textContent = `${formatStay(stay.checkIn, stay.checkOut)} · ${stay.guests} guest${stay.guests === 1 ? '' : 's'}`;
+  const free = availability.roomTypes.filter((t) => t.freeRooms > 0);
+  if (free.length === 0) {
+    byId('room-list').replaceChildren(h('li', { class: 'muted' }, 'No rooms are free for all of those nights. Try other dates.'));
+    return;
+  }
+  byId('room-list').replaceChildren(...free.map((type) => h('li', { class: 'room-option' },
+    h('div', {},
+      h('h3', {}, type.name),
+      type.freeRooms <= 3 ? h('p', { class: 'scarce' }, `Only ${type.freeRooms} left`) : h('p', { class: 'muted' }, 'Available')),
+    h('div', { class: 'price' },
+      h('strong', {}, money(type.quote.total, type.quote.currency)),
+      h('span', { class: 'muted' }, `${nights} night${nights === 1 ? '' : 's'} · ${money(type.quote.total / nights, type.quote.currency)} per night`)),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', 'aria-label': `Choose ${type.name}`, onclick: () => choose(type) }, 'Choose')))));
+}
+
+function choose(type) {
+  flow.choice = type;
+  // One key for this choice: a double click or a retry after a lost answer holds one room, not two.
+  flow.key = newKey();
+  byId('guest-choice').textContent = `${type.name} · ${formatStay(flow.stay.checkIn, flow.stay.checkOut)} · ${money(type.quote.total, type.quote.currency)}`;
+  show('guest');
+  byId('guest-name').focus();
+}
+
+byId('back-to-rooms').addEventListener('click', () => show('rooms'));
+
+byId('guest-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const form = e.target;
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    flow.held = await post(`${api}/bookings`, {
+      propertyId: property,
+      roomType: flow.choice.roomType,
+      checkIn: flow.stay.checkIn,
+      checkOut: flow.stay.checkOut,
+      guest: { name: form.name.value.trim(), email: form.email.value.trim() },
+    }, { idempotencyKey: flow.key });
+    byId('hold-note').textContent = `We are holding a ${flow.choice.name} for you until ${time(flow.held.holdExpiresAt)}. Confirm before then to keep it.`;
+    byId('held-booking').replaceChildren(bookingSummary(flow.held, flow.choice.name));
+    show('confirm');
+    byId('confirm-button').focus();
+  } catch (failure) {
+    showError(error, failure);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+byId('confirm-button').addEventListener('click', async (e) => {
+  const button = e.currentTarget;
+  button.disabled = true;
+  try {
+    const token = flow.held.guestToken;
+    const confirmed = await post(`/api/guest/bookings/${encodeURIComponent(token)}/confirm`);
+    const link = `${location.origin}/my-booking/${encodeURIComponent(token)}`;
+    byId('confirmed-booking').replaceChildren(bookingSummary(confirmed, flow.choice.name));
+    byId('private-link').href = link;
+    byId('private-link').textContent = link;
+    show('done');
+    byId('done-title').focus();
+  } catch (failure) {
+    showError(error, failure);
+  } finally {
+    button.disabled = false;
+  }
+});
+
+byId('copy-link').addEventListener('click', async (e) => {
+  try {
+    await navigator.clipboard.writeText(byId('private-link').href);
+    e.currentTarget.textContent = 'Copied';
+  } catch {
+    e.currentTarget.textContent = 'Select the link above to copy it';
+  }
+});
+
+start();

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using Xunit;
+
+namespace Actors.Api.Tests;
+
+public sealed class BoardSnapshotTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task The_board_shows_rooms_and_the_bookings_in_its_nights_with_guest_and_status_and_the_sequence_it_includes()
+    {
+        var org = await api.OpenHotelAsync(doubles: 2, suites: 1);
+        var held = await HoldAsync(org, "d1", 1, 3, "Held Guest");
+        var confirmed = await HoldAsync(org, "d2", 2, 4, "Confirmed Guest");
+        await api.Client.PostAsync($"/api/orgs/{org}/bookings/{confirmed}/confirm", null).OkAsync();
+        var cancelled = await HoldAsync(org, "s1", 1, 2, "Cancelled Guest");
+        await api.Client.PostAsync($"/api/orgs/{org}/bookings/{cancelled}/cancel", null).OkAsync();
+        var later = await HoldAsync(org, "s1", 30, 31, "Later Guest");
+
+        var board = await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/board").OkAsync();
+
+        Assert.Equal(ApiFixture.Day(0), board.GetProperty("from").GetString());
+        Assert.Equal(ApiFixture.Day(14), board.GetProperty("to").GetString());
+        Assert.Equal(["d1", "d2", "s1"], board.GetProperty("rooms").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        var bookings = board.GetProperty("bookings").EnumerateArray().ToDictionary(b => b.GetProperty("id").GetString()!);
+        Assert.Equal(new[] { confirmed, held }.Order(), bookings.Keys.Order());
+        Assert.Equal(("d1", "Held", "Held Guest"), Describe(bookings[held]));
+        Assert.Equal(("d2", "Confirmed", "Confirmed Guest"), Describe(bookings[confirmed]));
+        Assert.DoesNotContain(later, bookings.Keys);
+        var logged = await api.Database.ScalarAsync<long>("SELECT max(sequence) FROM event_log WHERE stream_key = $1", $"{org}/hotel");
+        Assert.Equal(logged, board.GetProperty("sequence").GetInt64());
+
+        var further = await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/board?from={ApiFixture.Day(28)}&to={ApiFixture.Day(35)}").OkAsync();
+        Assert.Equal([later], further.GetProperty("bookings").EnumerateArray().Select(b => b.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("from=2026-13-01", "from")]
+    [InlineData("from=2030-01-10&to=2030-01-10", "to")]
+    [InlineData("from=2030-01-01&to=2030-06-01", "to")]
+    public async Task Board_nights_that_make_no_sense_are_refused_naming_the_field(string query, string field)
+    {
+        var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
+
+        using var response = await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/board?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadAsync()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task The_board_of_a_property_that_does_not_exist_is_not_found()
+    {
+        using var response = await api.Client.GetAsync("/api/orgs/nobody/properties/nowhere/board");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private static (string?, string?, string?) Describe(JsonElement booking) =>
+        (booking.GetProperty("roomId").GetString(), booking.GetProperty("status").GetString(), booking.GetProperty("guestName").GetString());
+
+    private async Task<string> HoldAsync(string org, string room, int from, int to, string guest) =>
+        (await api.Client.PostAsync($"/api/orgs/{org}/bookings", ApiFixture.Stay(room, from, to, guest)).OkAsync()).GetProperty("id").GetString()!;
+}

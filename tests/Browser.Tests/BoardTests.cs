@@ -1,0 +1,153 @@
+using Actors.Api.Tests;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Actors.Browser.Tests;
+
+public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_guest_booking_appears_on_the_managers_board_without_reload_and_a_move_on_one_board_shows_on_another()
+    {
+        var org = await browsers.Api.OpenHotelAsync(doubles: 2, suites: 1);
+        var manager = await browsers.OpenBoardAsync(org);
+        var frontDesk = await browsers.OpenBoardAsync(org);
+        var guest = await browsers.OpenAsync($"/book/{org}/hotel", width: 900, height: 900);
+
+        await Guests.BookDoubleAsync(guest, "Greta Lind", 2, 5);
+        await BrowserFixture.ScreenshotAsync(guest, "guest-confirmation");
+
+        var booking = manager.GetByRole(AriaRole.Button, new() { Name = "Greta Lind, Double" });
+        await Expect(booking).ToHaveAttributeAsync("data-status", "Confirmed");
+        Assert.True(await BrowserFixture.NeverReloadedAsync(manager));
+        await BrowserFixture.ScreenshotAsync(manager, "board-guest-booking");
+
+        await booking.ClickAsync();
+        await manager.GetByLabel("Move to room").SelectOptionAsync(new SelectOptionValue { Label = "Suite 1 · Suite" });
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+
+        await Expect(frontDesk.GetByRole(AriaRole.Button, new() { Name = "Greta Lind, Suite 1" })).ToBeVisibleAsync();
+        await Expect(frontDesk.GetByRole(AriaRole.Button, new() { Name = "Greta Lind, Double" })).ToHaveCountAsync(0);
+        await Expect(manager.GetByRole(AriaRole.Button, new() { Name = "Greta Lind, Suite 1" })).ToBeVisibleAsync();
+        Assert.True(await BrowserFixture.NeverReloadedAsync(frontDesk));
+        await BrowserFixture.ScreenshotAsync(frontDesk, "board-after-move");
+        Assert.Empty(browsers.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_manager_books_a_walk_in_on_an_empty_night_checks_the_guest_in_and_out_and_the_room_turns_dirty()
+    {
+        var org = await browsers.Api.OpenHotelAsync(doubles: 2, suites: 0);
+        var board = await browsers.OpenBoardAsync(org);
+
+        await board.Locator($".cell[data-room='d2'][data-night='{ApiFixture.Day(0)}']").ClickAsync();
+        await board.GetByLabel("Check-out").FillAsync(ApiFixture.Day(2));
+        await board.GetByLabel("Guest name").FillAsync("Walk In");
+        await board.GetByLabel("Guest email").FillAsync("walk.in@example.com");
+        await BrowserFixture.ScreenshotAsync(board, "board-new-booking");
+        await board.GetByRole(AriaRole.Button, new() { Name = "Book and confirm" }).ClickAsync();
+
+        var stay = board.GetByRole(AriaRole.Button, new() { Name = "Walk In, Double 2" });
+        await Expect(stay).ToHaveAttributeAsync("data-status", "Confirmed");
+        await stay.ClickAsync();
+        await board.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+        await Expect(stay).ToHaveAttributeAsync("data-status", "CheckedIn");
+        await BrowserFixture.ScreenshotAsync(board, "board-booking-menu");
+        await board.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
+        await Expect(stay).ToHaveAttributeAsync("data-status", "CheckedOut");
+        await board.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+
+        var housekeeping = board.GetByLabel("Housekeeping for Double 2");
+        await Expect(housekeeping).ToHaveValueAsync("Dirty");
+        await housekeeping.SelectOptionAsync(new SelectOptionValue { Label = "Inspected" });
+        await Expect(housekeeping).ToHaveValueAsync("Inspected");
+        var room = await browsers.Api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/rooms/d2").OkAsync();
+        Assert.Equal("Inspected", room.GetProperty("housekeeping").GetString());
+        Assert.Empty(browsers.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_guest_cancels_through_the_private_link_and_the_booking_leaves_the_board()
+    {
+        var org = await browsers.Api.OpenHotelAsync(doubles: 1, suites: 0);
+        var board = await browsers.OpenBoardAsync(org);
+        var guest = await browsers.OpenAsync($"/book/{org}/hotel", width: 900, height: 900);
+        var link = await Guests.BookDoubleAsync(guest, "Hugo Brandt", 6, 8);
+        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Hugo Brandt, Double 1" })).ToBeVisibleAsync();
+
+        var later = await browsers.OpenAsync(new Uri(link).PathAndQuery, width: 900, height: 900);
+        await Expect(later.GetByText("Confirmed", new() { Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(later, "guest-private-link");
+        later.Dialog += (_, question) => question.AcceptAsync();
+        await later.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
+        await Expect(later.GetByText("Cancelled", new() { Exact = true })).ToBeVisibleAsync();
+
+        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Hugo Brandt, Double 1" })).ToHaveCountAsync(0);
+        var other = await browsers.OpenAsync(new Uri(link).AbsolutePath[..^4] + "AAAA", width: 900, height: 900);
+        await Expect(other.GetByText("This link does not lead to a booking")).ToBeVisibleAsync();
+        Assert.Empty(browsers.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_board_that_loses_its_connection_says_so_and_on_return_shows_what_happened_meanwhile_without_loading_again()
+    {
+        var org = await browsers.Api.OpenHotelAsync(doubles: 2, suites: 0);
+        var hubDown = false;
+        var sockets = new List<IWebSocketRoute>();
+        var snapshots = 0;
+        var board = await browsers.OpenAsync("about:blank");
+        board.Request += (_, request) => snapshots += request.Url.Contains("/properties/hotel/board", StringComparison.Ordinal) ? 1 : 0;
+        // The network between this board and the hub, under the test's control: while it is down, no connection gets through.
+        await board.RouteAsync("**/hubs/board/negotiate**", route => hubDown ? route.AbortAsync() : route.ContinueAsync());
+        await board.RouteWebSocketAsync("**/hubs/board**", socket =>
+        {
+            lock (sockets)
+            {
+                sockets.Add(socket);
+            }
+
+            if (hubDown)
+            {
+                _ = socket.CloseAsync();
+            }
+            else
+            {
+                socket.ConnectToServer();
+            }
+        });
+        await board.GotoAsync($"/board?org={org}&property=hotel");
+        var status = board.GetByRole(AriaRole.Status);
+        await Expect(status).ToContainTextAsync("Live");
+        await board.EvaluateAsync("() => { window.sameBoard = true; }");
+
+        hubDown = true;
+        IWebSocketRoute[] open;
+        lock (sockets)
+        {
+            open = [.. sockets];
+        }
+
+        foreach (var socket in open)
+        {
+            await socket.CloseAsync();
+        }
+
+        await Expect(status).ToContainTextAsync("Reconnecting");
+        await BrowserFixture.ScreenshotAsync(board, "board-reconnecting");
+        foreach (var (room, guest) in new[] { ("d1", "Ines Moreau"), ("d2", "Jonas Weber") })
+        {
+            var held = await browsers.Api.Client.PostAsync($"/api/orgs/{org}/bookings", ApiFixture.Stay(room, 1, 3, guest)).OkAsync();
+            await browsers.Api.Client.PostAsync($"/api/orgs/{org}/bookings/{held.GetProperty("id").GetString()}/confirm", null).OkAsync();
+        }
+
+        hubDown = false;
+        await Expect(status).ToContainTextAsync("Live");
+        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Ines Moreau, Double 1" })).ToHaveAttributeAsync("data-status", "Confirmed");
+        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Jonas Weber, Double 2" })).ToHaveAttributeAsync("data-status", "Confirmed");
+        Assert.True(await BrowserFixture.NeverReloadedAsync(board));
+        Assert.Equal(1, snapshots);
+        await BrowserFixture.ScreenshotAsync(board, "board-after-reconnect");
+        Assert.Empty(browsers.PageErrors);
+    }
+}

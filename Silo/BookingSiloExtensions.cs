@@ -24,7 +24,9 @@ public static class BookingSiloExtensions
                 silo.UsePostgres(connectionString).UseClustering();
             }
         });
-        services.AddOptions<ProductOptions>().Bind(configuration.GetSection("Product"));
+        services.AddOptions<ProductOptions>()
+            .Bind(configuration.GetSection("Product"))
+            .PostConfigure(product => product.UnitKinds = product.UnitKinds.Count == 0 ? ProductOptions.DefaultUnitKinds : product.UnitKinds);
         services.AddHostedService<SeedDemoPropertyTask>();
         return services;
     }

@@ -52,9 +52,9 @@ internal sealed class NodeProcess : IAsyncDisposable
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(BuildOutput(project))!,
+            WorkingDirectory = Path.GetDirectoryName(Repository.BuildOutput(project))!,
         };
-        start.ArgumentList.Add(BuildOutput(project));
+        start.ArgumentList.Add(Repository.BuildOutput(project));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(BaseAddress.ToString());
         foreach (var (key, value) in environment)
@@ -107,21 +107,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         process?.Dispose();
     }
 
-    // The node's own build output, in the configuration this test was built in.
-    private static string BuildOutput(string project)
-    {
-        var testOutput = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory));
-        var configuration = testOutput.Parent!.Name;
-        var root = testOutput;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Actors.sln")))
-        {
-            root = root.Parent;
-        }
-
-        return Path.Combine(root!.FullName, project, "bin", configuration, "net10.0", $"Actors.{project}.dll");
-    }
-
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

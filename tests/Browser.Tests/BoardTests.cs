@@ -1,4 +1,5 @@
 using Actors.Api.Tests;
+using Actors.Runtime.Testing;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -62,8 +63,11 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         await Expect(housekeeping).ToHaveValueAsync("Dirty");
         await housekeeping.SelectOptionAsync(new SelectOptionValue { Label = "Inspected" });
         await Expect(housekeeping).ToHaveValueAsync("Inspected");
-        var room = await browsers.Api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/rooms/d2").OkAsync();
-        Assert.Equal("Inspected", room.GetProperty("housekeeping").GetString());
+        // The select shows the choice at once; the room grain has it once the page's request lands.
+        var housekeepingSaved = await Eventually.Until(
+            async () => (await browsers.Api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/rooms/d2").OkAsync()).GetProperty("housekeeping").GetString(),
+            status => status == "Inspected");
+        Assert.Equal("Inspected", housekeepingSaved);
         Assert.Empty(browsers.PageErrors);
     }
 

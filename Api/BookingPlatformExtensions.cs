@@ -1,11 +1,15 @@
 using System.Text.Json.Serialization;
+using Actors.Api.Audit;
+using Actors.Api.Auth;
 using Actors.Api.Availability;
 using Actors.Api.Boards;
 using Actors.Api.Bookings;
+using Actors.Api.Members;
 using Actors.Api.Organizations;
 using Actors.Api.Problems;
 using Actors.Api.Properties;
 using Actors.Api.Rooms;
+using Actors.Api.Security;
 using Actors.Silo;
 using Actors.Silo.Health;
 
@@ -24,18 +28,22 @@ public static class BookingPlatformExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddBookingSilo(builder.Configuration);
         builder.Services.AddBoards(builder.Configuration);
+        builder.AddPlatformSecurity();
         return builder;
     }
 
     public static WebApplication MapBookingPlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePlatformSecurity();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapBoards();
         var orgs = app.MapGroup("/api/orgs")
             .WithTags("Organizations")
+            .AddEndpointFilter<AuditFilter>()
             .AddEndpointFilter<DomainProblemFilter>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -45,6 +53,17 @@ public static class BookingPlatformExtensions
         orgs.MapRoomsApi();
         orgs.MapAvailabilityApi();
         orgs.MapBookingsApi();
+        orgs.MapMembersApi();
+        orgs.MapAuditApi();
+        // Every endpoint under /api/orgs gets its access from one table, whoever maps it.
+        ((IEndpointConventionBuilder)orgs).Finally(AccessRules.Apply);
+        var accounts = app.MapGroup("/api")
+            .WithTags("Accounts")
+            .AddEndpointFilter<AuditFilter>()
+            .AddEndpointFilter<DomainProblemFilter>()
+            .ProducesValidationProblem();
+        accounts.MapAccountsApi();
+        accounts.MapInvitationsApi();
         return app;
     }
 }

@@ -14,8 +14,6 @@ internal sealed class AuditGrain(
     [PersistentState("audit")] IPersistentState<AuditState> audit,
     IEventLog log) : Grain, IAuditGrain
 {
-    public const int MaxRead = 500;
-
     private StreamId Stream => new("audit", this.GetPrimaryKeyString());
 
     public async Task Append(AuditEntry entry)
@@ -27,7 +25,7 @@ internal sealed class AuditGrain(
 
     public async Task<IReadOnlyList<AuditRecord>> Read(long afterSequence, int max)
     {
-        var events = await log.ReadAsync(Stream, Math.Max(0, afterSequence), Math.Clamp(max, 1, MaxRead), CancellationToken.None);
+        var events = await log.ReadAsync(Stream, Math.Max(0, afterSequence), Math.Clamp(max, 1, AuditGrainLimits.MaxRead), CancellationToken.None);
         return [.. events.Select(e => new AuditRecord(e.Sequence, JsonSerializer.Deserialize<AuditEntry>(e.Payload, GrainJson.Options)!))];
     }
 }

@@ -17,8 +17,6 @@ internal sealed class UserGrain(
     IOptions<AccountOptions> options,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
-    public const int MinPasswordLength = 10;
-    public const int MaxPasswordLength = 256;
     private const string WrongCredentials = "Wrong email or password.";
 
     // Failures against an email without an account are counted in memory only, so probing
@@ -34,16 +32,16 @@ internal sealed class UserGrain(
 
     public async Task<UserView> Register(NewAccount account)
     {
-        var errors = new FieldErrors();
-        errors.Email(Email, "email");
-        errors.Text(account.Name, "name");
-        CheckPassword(account.Password, errors);
-        errors.ThrowIfAny();
         if (Exists)
         {
             throw new ConflictException("An account with this email already exists; sign in instead.");
         }
 
+        var errors = new FieldErrors();
+        errors.Email(Email, "email");
+        errors.Text(account.Name, "name");
+        Passwords.Check(account.Password, errors);
+        errors.ThrowIfAny();
         State.Name = account.Name;
         State.PasswordHash = PasswordHash.Create(account.Password, options.Value.PasswordIterations);
         await user.WriteStateAsync();
@@ -112,19 +110,6 @@ internal sealed class UserGrain(
         if (State.Memberships.Remove(organization))
         {
             await user.WriteStateAsync();
-        }
-    }
-
-    public static void CheckPassword(string? password, FieldErrors errors)
-    {
-        if (!errors.Required(password, "password"))
-        {
-            return;
-        }
-
-        if (password!.Length < MinPasswordLength || password.Length > MaxPasswordLength)
-        {
-            errors.Add("password", string.Create(CultureInfo.InvariantCulture, $"Use {MinPasswordLength} to {MaxPasswordLength} characters."));
         }
     }
 

@@ -15,12 +15,13 @@ public sealed class AccessTokens(SigningKey key, IOptions<AuthOptions> options, 
     private const string Version = "v1";
     private const int MaxLength = 2048;
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public SignedInToken Issue(string email)
     {
         var now = time.GetUtcNow();
         var expires = now + options.Value.TokenLifetime;
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(email, now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds()));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new TokenPayload(email, now.ToUnixTimeSeconds(), expires.ToUnixTimeSeconds()), Json);
         var body = $"{Version}.{Base64Url.Encode(payload)}";
         return new SignedInToken($"{body}.{Base64Url.Encode(Sign(body))}", DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()), email);
     }
@@ -41,7 +42,7 @@ public sealed class AccessTokens(SigningKey key, IOptions<AuthOptions> options, 
         TokenPayload? payload;
         try
         {
-            payload = Base64Url.TryDecode(parts[1], out var json) ? JsonSerializer.Deserialize<TokenPayload>(json) : null;
+            payload = Base64Url.TryDecode(parts[1], out var json) ? JsonSerializer.Deserialize<TokenPayload>(json, Json) : null;
         }
         catch (JsonException)
         {

@@ -33,8 +33,8 @@ public sealed class AuditFilter(IGrainFactory grains, TimeProvider time, ILogger
             organization,
             Claims.EmailOf(http.User) ?? Guest,
             method,
-            (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.ToString(),
-            http.Request.RouteValues.Where(v => v.Value is string).ToDictionary(v => v.Key, v => (string)v.Value!, StringComparer.Ordinal),
+            Route(http),
+            http.Request.RouteValues.Where(v => v.Value is string).ToDictionary(v => v.Key, v => Redact(v.Key, (string)v.Value!), StringComparer.Ordinal),
             status,
             time.GetUtcNow(),
             http.Connection.RemoteIpAddress?.ToString(),
@@ -52,6 +52,18 @@ public sealed class AuditFilter(IGrainFactory grains, TimeProvider time, ILogger
 
         return result;
     }
+
+    private static string Route(HttpContext http)
+    {
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.ToString();
+        return route.Length > 1 ? route.TrimEnd('/') : route;
+    }
+
+    // Invitation tokens and guests' private links are credentials: the log keeps only the part before the secret.
+    private static string Redact(string name, string value) =>
+        name.Contains("token", StringComparison.OrdinalIgnoreCase) || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
+            ? (value.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? value[..dot] + ".***" : "***")
+            : value;
 
     private static string? Truncate(string value, int max) => value.Length == 0 ? null : value.Length <= max ? value : value[..max];
 }

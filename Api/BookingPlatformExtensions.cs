@@ -1,14 +1,18 @@
 using System.Text.Json.Serialization;
+using Actors.Api.Audit;
+using Actors.Api.Auth;
 using Actors.Api.Availability;
 using Actors.Api.Boards;
 using Actors.Api.Bookings;
 using Actors.Api.Guests;
+using Actors.Api.Members;
 using Actors.Api.Organizations;
 using Actors.Api.Pages;
 using Actors.Api.Problems;
 using Actors.Api.Product;
 using Actors.Api.Properties;
 using Actors.Api.Rooms;
+using Actors.Api.Security;
 using Actors.Silo;
 using Actors.Silo.Health;
 
@@ -32,13 +36,16 @@ public static class BookingPlatformExtensions
         builder.Services.AddBookingSilo(builder.Configuration);
         builder.Services.AddBoards(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
+        builder.AddPlatformSecurity();
         return builder;
     }
 
     public static WebApplication MapBookingPlatform(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePlatformSecurity();
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapPages();
@@ -47,6 +54,7 @@ public static class BookingPlatformExtensions
         app.MapPayments();
         var orgs = app.MapGroup("/api/orgs")
             .WithTags("Organizations")
+            .AddEndpointFilter<AuditFilter>()
             .AddEndpointFilter<DomainProblemFilter>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -57,6 +65,17 @@ public static class BookingPlatformExtensions
         orgs.MapAvailabilityApi();
         orgs.MapBookingsApi();
         orgs.MapBoardApi();
+        orgs.MapMembersApi();
+        orgs.MapAuditApi();
+        // Every endpoint under /api/orgs gets its access from one table, whoever maps it.
+        ((IEndpointConventionBuilder)orgs).Finally(AccessRules.Apply);
+        var accounts = app.MapGroup("/api")
+            .WithTags("Accounts")
+            .AddEndpointFilter<AuditFilter>()
+            .AddEndpointFilter<DomainProblemFilter>()
+            .ProducesValidationProblem();
+        accounts.MapAccountsApi();
+        accounts.MapInvitationsApi();
         app.MapGroup("/api/guest")
             .AddEndpointFilter<DomainProblemFilter>()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Actors.Grains.Users;
 using Actors.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public static class BookingGrains
             .Validate(o => o.HoldTimeout >= TimeSpan.FromSeconds(1) && o.HoldTimeout <= TimeSpan.FromDays(7), "Bookings:HoldTimeout must be from 1 second to 7 days.")
             .Validate(o => o.RoomHoldGrace >= TimeSpan.Zero && o.RoomHoldGrace <= TimeSpan.FromHours(1), "Bookings:RoomHoldGrace must be from 0 to 1 hour.")
             .ValidateOnStart();
+        silo.AddAccounts();
         return silo;
     }
 }

@@ -99,8 +99,10 @@ main() {
     start_node "silo$i" "$SILO_DLL" $((base + 100 + i))
   done
   wait_ready silo
+  # Every API node signs and checks tokens with one key; a fresh random one per run unless given.
+  local signing_key=${Auth__SigningKey:-$(head -c 36 /dev/urandom | base64 | tr -d '\n')}
   for ((i = 1; i <= apis; i++)); do
-    start_node "api$i" "$API_DLL" $((base + i)) Cluster__HostsGrains=false
+    start_node "api$i" "$API_DLL" $((base + i)) Cluster__HostsGrains=false Auth__SigningKey="$signing_key"
   done
   ((apis == 0)) || wait_ready api
 

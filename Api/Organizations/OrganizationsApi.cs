@@ -1,3 +1,6 @@
+using System.Security.Claims;
+using Actors.Api.Audit;
+using Actors.Api.Auth;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Runtime;
@@ -16,9 +19,11 @@ public static class OrganizationsApi
         return orgs;
     }
 
-    private static async Task<Created<OrganizationView>> CreateAsync(CreateOrganizationRequest request, IGrainFactory grains)
+    // The signed-in account that opens an organization becomes its owner (AccessRules: signed in only).
+    private static async Task<Created<OrganizationView>> CreateAsync(CreateOrganizationRequest request, IGrainFactory grains, ClaimsPrincipal user, HttpContext context)
     {
-        var command = request.ToCommand();
+        var command = request.ToCommand() with { Owner = Claims.EmailOf(user) };
+        AuditScope.Set(context, request.Id!);
         var view = await grains.GetGrain<IOrganizationGrain>(request.Id!).Create(command);
         return TypedResults.Created($"/api/orgs/{view.Id}", view);
     }

@@ -1,3 +1,5 @@
+using Actors.Api.Audit;
+using Actors.Api.Auth;
 using Actors.Api.Payments;
 using Actors.Api.Payments.Stripe;
 using Actors.Api.Problems;
@@ -40,6 +42,7 @@ public static class PaymentsExtensions
     public static WebApplication MapPayments(this WebApplication app)
     {
         var orgs = app.MapGroup("/api/orgs")
+            .AddEndpointFilter<AuditFilter>()
             .AddEndpointFilter<DomainProblemFilter>()
             .AddEndpointFilter<PaymentProblemFilter>()
             .ProducesValidationProblem()
@@ -48,6 +51,8 @@ public static class PaymentsExtensions
         orgs.MapGuestPaymentsApi();
         orgs.MapSubscriptionsApi();
         orgs.MapStripeAccountApi();
+        // The same access table as every other /api/orgs route: a guest pays, owners handle billing.
+        ((IEndpointConventionBuilder)orgs).Finally(AccessRules.Apply);
         app.MapStripeWebhooksApi();
         return app;
     }

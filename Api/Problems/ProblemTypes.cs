@@ -33,6 +33,10 @@ public static class ProblemTypes
         "validation" => StatusCodes.Status400BadRequest,
         "not-found" => StatusCodes.Status404NotFound,
         "plan-limit" => StatusCodes.Status403Forbidden,
+        "unauthorized" or "sign-in-failed" => StatusCodes.Status401Unauthorized,
+        "forbidden" or "wrong-organization" => StatusCodes.Status403Forbidden,
+        "locked-out" => StatusCodes.Status423Locked,
+        "rate-limited" => StatusCodes.Status429TooManyRequests,
         "idempotency-conflict" => StatusCodes.Status422UnprocessableEntity,
         "room-unavailable" or "room-not-ready" or "invalid-transition" or "conflict" => StatusCodes.Status409Conflict,
         "try-again" => StatusCodes.Status503ServiceUnavailable,
@@ -50,6 +54,12 @@ public static class ProblemTypes
         "invalid-transition" => "Not allowed in the booking's current state",
         "conflict" => "Conflict",
         "try-again" => "Busy; try again",
+        "unauthorized" => "Sign in first",
+        "sign-in-failed" => "Wrong email or password",
+        "locked-out" => "The account is locked for a while",
+        "forbidden" => "Not allowed for you here",
+        "wrong-organization" => "The request names another organization",
+        "rate-limited" => "Too many requests",
         _ => "Bad request",
     };
 }

@@ -4,6 +4,7 @@ using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
+using Actors.Grains.Abstractions.Users;
 using Actors.Runtime;
 using Actors.Runtime.Streams;
 
@@ -13,7 +14,7 @@ namespace Actors.Grains.Organizations;
 /// The tenant. New properties and rooms go through it, one at a time, so two requests cannot both
 /// squeeze under the plan's limit.
 /// </summary>
-internal sealed class OrganizationGrain(
+internal sealed partial class OrganizationGrain(
     [PersistentState("organization")] IPersistentState<OrganizationState> organization) : Grain, IOrganizationGrain
 {
     private OrganizationState State => organization.State;
@@ -36,12 +37,23 @@ internal sealed class OrganizationGrain(
             errors.Add("plan", "Unknown plan.");
         }
 
+        if (command.Owner is not null)
+        {
+            errors.Email(command.Owner, "owner");
+        }
+
         errors.ThrowIfAny();
         State.Exists = true;
         State.Name = command.Name;
         State.Plan = command.Plan;
         organization.RaiseEvent(Stream, new OrganizationCreated(Id, command.Name, command.Plan));
+        if (command.Owner is not null)
+        {
+            TakeIn(Emails.Normalize(command.Owner), Role.Owner);
+        }
+
         await organization.WriteStateAsync();
+        await TellUsers();
         return View();
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Actors.Runtime.Testing;
 using Xunit;
@@ -9,6 +10,9 @@ public class ApiFixture : IAsyncLifetime
 {
     public const string Problems = "https://bookings.example/problems/";
 
+    /// <summary>The password of every account the tests open.</summary>
+    public const string Password = "correct horse battery";
+
     private TestDatabase? database;
     private BookingApp? app;
 
@@ -16,7 +20,12 @@ public class ApiFixture : IAsyncLifetime
 
     public BookingApp App => app!;
 
+    /// <summary>Signed in as <see cref="OwnerEmail"/>, who owns every organization opened with <see cref="OpenHotelAsync"/>.</summary>
     public HttpClient Client => App.Client;
+
+    public string OwnerEmail { get; } = $"owner-{Guid.NewGuid():N}@example.com";
+
+    public string OwnerToken { get; private set; } = "";
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
@@ -28,6 +37,8 @@ public class ApiFixture : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         app = await BookingApp.StartAsync(database.ConnectionString, Settings);
+        OwnerToken = await SignUpAsync(Client, "home-" + Guid.NewGuid().ToString("N")[..12], OwnerEmail);
+        SignIn(Client, OwnerToken);
         await SeedAsync();
     }
 
@@ -39,7 +50,34 @@ public class ApiFixture : IAsyncLifetime
     {
         await App.DisposeAsync();
         app = await BookingApp.StartAsync(Database.ConnectionString, Settings);
+        SignIn(Client, OwnerToken);
     }
+
+    /// <summary>Opens an organization with its owner through POST /api/signup and returns the owner's token.</summary>
+    public static async Task<string> SignUpAsync(HttpClient client, string org, string email, string plan = "Premium")
+    {
+        var signedIn = await client.PostAsync("/api/signup", new { organizationId = org, organizationName = "Org " + org, plan, email, name = "Owner", password = Password }).OkAsync();
+        return signedIn.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>Signs in with email and password and returns the token.</summary>
+    public async Task<string> SignInAsync(string email, string password = Password)
+    {
+        using var client = App.NewClient();
+        var signedIn = await client.PostAsync("/api/sign-in", new { email, password }).OkAsync();
+        return signedIn.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>A new client sending <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient ClientFor(string token)
+    {
+        var client = App.NewClient();
+        SignIn(client, token);
+        return client;
+    }
+
+    public static void SignIn(HttpClient client, string token) =>
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
     public async Task DisposeAsync()
     {

@@ -13,6 +13,9 @@ namespace Actors.Api.Tests;
 /// </summary>
 public sealed class BookingApp : IAsyncDisposable
 {
+    /// <summary>The key every test app signs tokens with, so a token outlives a restart as it would with a configured key.</summary>
+    public const string SigningKey = "test-signing-key-of-at-least-32-characters";
+
     private readonly WebApplication app;
 
     private BookingApp(WebApplication app, Uri address)
@@ -39,6 +42,12 @@ public sealed class BookingApp : IAsyncDisposable
             ["ConnectionStrings:Postgres"] = connectionString,
             ["Reminders:PollInterval"] = "00:00:00.200",
             ["Bookings:RoomHoldGrace"] = "00:00:01",
+            ["Auth:SigningKey"] = SigningKey,
+            // Hashing at the production 600,000 iterations would make every sign-in in the suite cost a second.
+            ["Accounts:PasswordIterations"] = "1000",
+            // Every test client is 127.0.0.1: only the rate limit tests want the limits they set.
+            ["RateLimits:SignIn:PermitLimit"] = "100000",
+            ["RateLimits:Public:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

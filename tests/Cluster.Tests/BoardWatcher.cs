@@ -19,9 +19,12 @@ internal sealed class BoardWatcher : IAsyncDisposable
 
     public ConcurrentQueue<BoardMessage> Received { get; } = new();
 
-    public static async Task<BoardWatcher> StartAsync(Uri node, string organization, string property)
+    /// <summary>Follows as the member whose token is given; SignalR sends it as access_token on the WebSocket.</summary>
+    public static async Task<BoardWatcher> StartAsync(Uri node, string organization, string property, string token)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(node, "/hubs/board")).Build();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(node, "/hubs/board"), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
         await connection.StartAsync();
         return new BoardWatcher(connection, organization, property);
     }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Actors.Runtime.Testing;
 using Xunit.Abstractions;
 
@@ -31,8 +33,9 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            await OpenHotelAsync(http, apis[0].BaseAddress);
-            await using var board = await BoardWatcher.StartAsync(apis[1].BaseAddress, Org, "hotel");
+            var token = await OpenHotelAsync(http, apis[0].BaseAddress);
+            // Signed in on one node, following the board on the other: the nodes share the signing key.
+            await using var board = await BoardWatcher.StartAsync(apis[1].BaseAddress, Org, "hotel", token);
 
             var created = new ConcurrentDictionary<string, byte>();
             var outcomes = new ConcurrentDictionary<string, int>();
@@ -140,9 +143,18 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static async Task OpenHotelAsync(HttpClient http, Uri node)
+    private static async Task<string> OpenHotelAsync(HttpClient http, Uri node)
     {
-        await Post(http, node, "/api/orgs", new { id = Org, name = "Cluster Hotels", plan = "Premium" });
+        var signedIn = await Post(http, node, "/api/signup", new
+        {
+            organizationId = Org,
+            organizationName = "Cluster Hotels",
+            plan = "Premium",
+            email = "owner@cluster.example",
+            name = "Owner",
+            password = "cluster owner password",
+        }, token: null);
+        var token = signedIn.GetProperty("token").GetString()!;
         await Post(http, node, $"/api/orgs/{Org}/properties", new
         {
             id = "hotel",
@@ -157,17 +169,26 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
                 cancellation = new { freeUntilDaysBeforeArrival = 2, lateFee = "FirstNight" },
             },
             roomTypes = new[] { new { id = "double", name = "Double", nightlyRate = 100m } },
-        });
+        }, token);
         for (var room = 0; room < Rooms; room++)
         {
-            await Post(http, node, $"/api/orgs/{Org}/properties/hotel/rooms", new { id = $"r{room}", name = $"Room {room}", roomType = "double" });
+            await Post(http, node, $"/api/orgs/{Org}/properties/hotel/rooms", new { id = $"r{room}", name = $"Room {room}", roomType = "double" }, token);
         }
+
+        return token;
     }
 
-    private static async Task Post(HttpClient http, Uri node, string path, object body)
+    private static async Task<JsonElement> Post(HttpClient http, Uri node, string path, object body, string? token)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(node, path), body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, path)) { Content = JsonContent.Create(body) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private sealed record CreatedBooking(string Id);

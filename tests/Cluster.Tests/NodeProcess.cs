@@ -33,6 +33,11 @@ internal sealed class NodeProcess : IAsyncDisposable
             ["Cluster__DeathTimeout"] = "00:00:03",
             ["Silo__CallTimeout"] = "00:00:10",
             ["Logging__LogLevel__Default"] = "Warning",
+            // Shared by every API node, as an operator configures it: a token from one node is good on the other.
+            ["Auth__SigningKey"] = "cluster-test-signing-key-shared-by-all-nodes",
+            ["Accounts__PasswordIterations"] = "1000",
+            // Every client of the test is 127.0.0.1.
+            ["RateLimits__Public__PermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

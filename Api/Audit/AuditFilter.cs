@@ -1,0 +1,69 @@
+using Actors.Api.Auth;
+using Actors.Grains.Abstractions.Audit;
+using Actors.Runtime;
+
+namespace Actors.Api.Audit;
+
+/// <summary>
+/// Files every change that succeeded (a non-GET answered 2xx) in its organization's audit log, before
+/// the answer leaves, so a client that saw the success can read the entry. Registered outside
+/// DomainProblemFilter, so a refusal turned into a problem is seen as the 4xx it is.
+/// </summary>
+public sealed class AuditFilter(IGrainFactory grains, TimeProvider time, ILogger<AuditFilter> logger) : IEndpointFilter
+{
+    public const string Guest = "guest";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var http = context.HttpContext;
+        var method = http.Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
+        {
+            return result;
+        }
+
+        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
+        if (status is < 200 or > 299 || (AuditScope.Get(http) ?? Tenant.Of(http)) is not { } organization)
+        {
+            return result;
+        }
+
+        var entry = new AuditEntry(
+            organization,
+            Claims.EmailOf(http.User) ?? Guest,
+            method,
+            Route(http),
+            http.Request.RouteValues.Where(v => v.Value is string).ToDictionary(v => v.Key, v => Redact(v.Key, (string)v.Value!), StringComparer.Ordinal),
+            status,
+            time.GetUtcNow(),
+            http.Connection.RemoteIpAddress?.ToString(),
+            Truncate(http.Request.Headers.UserAgent.ToString(), 300));
+        try
+        {
+            await grains.GetGrain<IAuditGrain>(organization).Append(entry);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The change itself committed; answering with a failure would invite a second one. The
+            // entry goes to the log in full instead, where operators can still find it.
+            logger.LogError(exception, "Audit entry could not be stored: {@Entry}", entry);
+        }
+
+        return result;
+    }
+
+    private static string Route(HttpContext http)
+    {
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? http.Request.Path.ToString();
+        return route.Length > 1 ? route.TrimEnd('/') : route;
+    }
+
+    // Invitation tokens and guests' private links are credentials: the log keeps only the part before the secret.
+    private static string Redact(string name, string value) =>
+        name.Contains("token", StringComparison.OrdinalIgnoreCase) || name.Contains("secret", StringComparison.OrdinalIgnoreCase)
+            ? (value.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot ? value[..dot] + ".***" : "***")
+            : value;
+
+    private static string? Truncate(string value, int max) => value.Length == 0 ? null : value.Length <= max ? value : value[..max];
+}

@@ -1,0 +1,43 @@
+using Actors.Grains.Abstractions.Organizations;
+using Actors.Runtime;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Actors.Api.Auth;
+
+/// <summary>
+/// Hubs admit signed-in accounts only, and every hub method must name the organization it is about
+/// (a parameter called "organization") of which the caller is a member; a method without one is
+/// refused, so a new hub method cannot open a way around the member check.
+/// </summary>
+public sealed class HubMembershipFilter(IGrainFactory grains) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        var email = Claims.EmailOf(invocationContext.Context.User)
+            ?? throw new HubException("Sign in first: connect with the token as access_token.");
+        var parameters = invocationContext.HubMethod.GetParameters();
+        var index = Array.FindIndex(parameters, p => p.Name == "organization");
+        if (index < 0 || index >= invocationContext.HubMethodArguments.Count || invocationContext.HubMethodArguments[index] is not string organization)
+        {
+            throw new HubException("This method names no organization.");
+        }
+
+        // The connection's own header or subdomain, when it named one, must agree with the argument.
+        if (invocationContext.Context.GetHttpContext() is { } http && Tenant.Of(http) is { } resolved && resolved != organization)
+        {
+            throw new HubException($"This connection is for '{resolved}', not '{organization}'.");
+        }
+
+        if (organization.Length > 64 || await grains.GetGrain<IOrganizationGrain>(organization).RoleOf(email) is null)
+        {
+            throw new HubException($"You are not a member of '{(organization.Length > 64 ? organization[..64] : organization)}'.");
+        }
+
+        return await next(invocationContext);
+    }
+
+    public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next) =>
+        Claims.EmailOf(context.Context.User) is null
+            ? throw new HubException("Sign in first: connect with the token as access_token.")
+            : next(context);
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Actors.Api.Auth;
+using Actors.Api.Problems;
+using Actors.Grains.Abstractions.Organizations;
+using Actors.Grains.Abstractions.Users;
+using Actors.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Api.Members;
+
+/// <summary>Members and invitations of an organization, for its owners (see AccessRules).</summary>
+public static class MembersApi
+{
+    public static RouteGroupBuilder MapMembersApi(this RouteGroupBuilder orgs)
+    {
+        var members = orgs.MapGroup("/{org}").WithTags("Members");
+        members.MapGet("/members", ListAsync).WithSummary("Lists the members and their roles.");
+        members.MapPut("/members/{email}/role", ChangeRoleAsync).WithSummary("Changes a member's role; the last owner cannot step down.");
+        members.MapDelete("/members/{email}", RemoveAsync).WithSummary("Removes a member; the last owner cannot be removed.");
+        members.MapPost("/invitations", InviteAsync)
+            .WithSummary("Invites someone by email with a role; the answer holds the one-time token to send them (POST /api/invitations/{token}/accept).");
+        return orgs;
+    }
+
+    private static async Task<Ok<IReadOnlyList<MemberView>>> ListAsync(string org, IGrainFactory grains)
+    {
+        PathIds.Check(org);
+        return TypedResults.Ok(await grains.GetGrain<IOrganizationGrain>(org).Members());
+    }
+
+    private static async Task<Ok<MemberView>> ChangeRoleAsync(string org, string email, ChangeRoleRequest request, IGrainFactory grains)
+    {
+        PathIds.Check(org);
+        return TypedResults.Ok(await grains.GetGrain<IOrganizationGrain>(org).ChangeRole(email, request.Validate()));
+    }
+
+    private static async Task<NoContent> RemoveAsync(string org, string email, IGrainFactory grains)
+    {
+        PathIds.Check(org);
+        await grains.GetGrain<IOrganizationGrain>(org).RemoveMember(email);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Created<Invitation>> InviteAsync(
+        string org, InviteRequest request, ClaimsPrincipal principal, IGrainFactory grains, IOptions<AuthOptions> options)
+    {
+        PathIds.Check(org);
+        var (email, role) = request.Validate();
+        var invitation = await grains.GetGrain<IOrganizationGrain>(org).Invite(new NewInvitation(email, role, Claims.EmailOf(principal)!, options.Value.InvitationLifetime));
+        return TypedResults.Created($"/api/invitations/{invitation.Token}", invitation);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Actors.Grains.Abstractions.Audit;
+
+/// <summary>
+/// One change made through the API: who (email, or "guest"), what (method, route template and the
+/// ids in it), when, and from where (remote address and user agent).
+/// </summary>
+public sealed record AuditEntry(
+    string Organization,
+    string Actor,
+    string Method,
+    string Route,
+    IReadOnlyDictionary<string, string> Ids,
+    int Status,
+    DateTimeOffset At,
+    string? RemoteAddress,
+    string? UserAgent);

@@ -1,0 +1,6 @@
+using Actors.Grains.Abstractions.Users;
+
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>A member joined an organization.</summary>
+public sealed record MemberAdded(string OrganizationId, string Email, Role Role);

@@ -1,0 +1,6 @@
+using Actors.Grains.Abstractions.Users;
+
+namespace Actors.Grains.Abstractions.Events;
+
+/// <summary>A member's role changed.</summary>
+public sealed record MemberRoleChanged(string OrganizationId, string Email, Role From, Role To);

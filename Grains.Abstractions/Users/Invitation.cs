@@ -1,0 +1,7 @@
+namespace Actors.Grains.Abstractions.Users;
+
+/// <summary>
+/// An invitation to join an organization. <see cref="Token"/> is shown once, to the owner who
+/// invited; the organization keeps only its hash.
+/// </summary>
+public sealed record Invitation(string Organization, string Email, Role Role, DateTimeOffset ExpiresAt, string? Token = null);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Users;
+
+/// <summary>A member of an organization: who (normalized email) and with which role.</summary>
+public sealed record MemberView(string Email, Role Role, DateTimeOffset Since);

@@ -1,0 +1,4 @@
+namespace Actors.Grains.Abstractions.Users;
+
+/// <summary>An account as its owner sees it: name and the organizations it belongs to, with roles.</summary>
+public sealed record UserView(string Email, string Name, IReadOnlyDictionary<string, Role> Memberships);

@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Actors.Grains.Abstractions.Audit;
+using Actors.Runtime;
+using Actors.Runtime.Persistence;
+using Actors.Runtime.Streams;
+
+namespace Actors.Grains.Audit;
+
+/// <summary>
+/// An organization's audit log: each entry is an event in the stream ("audit", org), appended in the
+/// same transaction as a counter, so the log has no gaps and survives any crash once appended.
+/// </summary>
+internal sealed class AuditGrain(
+    [PersistentState("audit")] IPersistentState<AuditState> audit,
+    IEventLog log) : Grain, IAuditGrain
+{
+    private StreamId Stream => new("audit", this.GetPrimaryKeyString());
+
+    public async Task Append(AuditEntry entry)
+    {
+        audit.State.Entries++;
+        audit.RaiseEvent(Stream, entry);
+        await audit.WriteStateAsync();
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> Read(long afterSequence, int max)
+    {
+        var events = await log.ReadAsync(Stream, Math.Max(0, afterSequence), Math.Clamp(max, 1, AuditGrainLimits.MaxRead), CancellationToken.None);
+        return [.. events.Select(e => new AuditRecord(e.Sequence, JsonSerializer.Deserialize<AuditEntry>(e.Payload, GrainJson.Options)!))];
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Users;
+using Actors.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Grains.Users;
+
+/// <summary>
+/// One account. Sign-ins for it run one at a time here, so parallel guesses are counted exactly
+/// and the lockout cannot be raced past.
+/// </summary>
+internal sealed class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> user,
+    TimeProvider time,
+    IOptions<AccountOptions> options,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    private const string WrongCredentials = "Wrong email or password.";
+
+    // Failures against an email without an account are counted in memory only, so probing
+    // unknown emails writes nothing yet still ends in the same lockout answer as a real account.
+    private int unknownFailures;
+    private DateTimeOffset? unknownLockedUntil;
+
+    private UserState State => user.State;
+
+    private string Email => this.GetPrimaryKeyString();
+
+    private bool Exists => State.PasswordHash is not null;
+
+    public async Task<UserView> Register(NewAccount account)
+    {
+        if (Exists)
+        {
+            throw new ConflictException("An account with this email already exists; sign in instead.");
+        }
+
+        var errors = new FieldErrors();
+        errors.Email(Email, "email");
+        errors.Text(account.Name, "name");
+        Passwords.Check(account.Password, errors);
+        errors.ThrowIfAny();
+        State.Name = account.Name;
+        State.PasswordHash = PasswordHash.Create(account.Password, options.Value.PasswordIterations);
+        await user.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<UserView> SignIn(string password)
+    {
+        var now = time.GetUtcNow();
+        var settings = options.Value;
+        if (!Exists)
+        {
+            PasswordHash.Waste(password ?? "", settings.PasswordIterations);
+            EnsureNotLocked(unknownLockedUntil, now);
+            if (++unknownFailures >= settings.MaxFailedSignIns)
+            {
+                (unknownFailures, unknownLockedUntil) = (0, now + settings.LockoutDuration);
+            }
+
+            throw new SignInFailedException(WrongCredentials);
+        }
+
+        EnsureNotLocked(State.LockedUntil, now);
+        if (!PasswordHash.Verify(password ?? "", State.PasswordHash!, settings.PasswordIterations, out var outdated))
+        {
+            State.FailedSignIns++;
+            if (State.FailedSignIns >= settings.MaxFailedSignIns)
+            {
+                State.FailedSignIns = 0;
+                State.LockedUntil = now + settings.LockoutDuration;
+                logger.LogWarning("Account {Email} locked until {LockedUntil} after {Failures} failed sign-ins", Email, State.LockedUntil, settings.MaxFailedSignIns);
+            }
+
+            await user.WriteStateAsync();
+            throw new SignInFailedException(WrongCredentials);
+        }
+
+        if (State.FailedSignIns > 0 || State.LockedUntil is not null || outdated)
+        {
+            State.FailedSignIns = 0;
+            State.LockedUntil = null;
+            if (outdated)
+            {
+                State.PasswordHash = PasswordHash.Create(password!, settings.PasswordIterations);
+            }
+
+            await user.WriteStateAsync();
+        }
+
+        return View();
+    }
+
+    public Task<UserView> Get() => Exists ? Task.FromResult(View()) : throw new NotFoundException("No such account.");
+
+    public async Task Joined(string organization, Role role)
+    {
+        if (State.Memberships.GetValueOrDefault(organization) != role)
+        {
+            State.Memberships[organization] = role;
+            await user.WriteStateAsync();
+        }
+    }
+
+    public async Task Left(string organization)
+    {
+        if (State.Memberships.Remove(organization))
+        {
+            await user.WriteStateAsync();
+        }
+    }
+
+    private static void EnsureNotLocked(DateTimeOffset? lockedUntil, DateTimeOffset now)
+    {
+        if (lockedUntil is { } until && until > now)
+        {
+            var minutes = (int)Math.Ceiling((until - now).TotalMinutes);
+            throw new LockedOutException(
+                string.Create(CultureInfo.InvariantCulture, $"Too many failed sign-ins: this account is locked for {minutes} more minute(s), until {until:yyyy-MM-dd HH:mm} UTC. Every password is refused until then."),
+                until);
+        }
+    }
+
+    private UserView View() => new(Email, State.Name, new Dictionary<string, Role>(State.Memberships, StringComparer.Ordinal));
+}

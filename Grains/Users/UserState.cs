@@ -1,0 +1,17 @@
+using Actors.Grains.Abstractions.Users;
+
+namespace Actors.Grains.Users;
+
+internal sealed class UserState
+{
+    public string Name { get; set; } = "";
+
+    /// <summary>Null until the account is registered; memberships can arrive first (an invitation accepted mid-way).</summary>
+    public string? PasswordHash { get; set; }
+
+    public Dictionary<string, Role> Memberships { get; set; } = [];
+
+    public int FailedSignIns { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+}

@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Xunit;
+
+namespace Actors.Api.Tests;
+
+/// <summary>The board hub admits members only, and only to the boards of their own organizations.</summary>
+public sealed class BoardHubAccessTests(IsolationApi api) : IClassFixture<IsolationApi>
+{
+    [Fact]
+    public async Task A_member_follows_its_own_board_but_not_another_organizations()
+    {
+        await using var hub = await ConnectAsync(api.OwnerToken);
+
+        var own = await FirstEventAsync(hub, IsolationApi.Alpha, "hotel");
+        var other = await Assert.ThrowsAsync<HubException>(() => FirstEventAsync(hub, IsolationApi.Bravo, IsolationApi.BravoProperty));
+
+        Assert.Equal("PropertyCreated", own);
+        Assert.Contains("not a member of 'bravo'", other.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_connection_whose_header_names_one_organization_cannot_follow_another()
+    {
+        // Alpha's owner also owns the fixture's home organization; the header pins the connection to it.
+        await using var hub = await ConnectAsync(api.OwnerToken, organizationHeader: IsolationApi.Bravo);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => FirstEventAsync(hub, IsolationApi.Alpha, "hotel"));
+
+        Assert.Contains("for 'bravo', not 'alpha'", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_valid_token_the_hub_refuses_the_connection()
+    {
+        var anonymous = new HubConnectionBuilder().WithUrl(new Uri(api.App.Address, "/hubs/board")).Build();
+        var forged = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.App.Address, "/hubs/board"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(api.OwnerToken[..^4] + "AAAA"))
+            .Build();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => ConnectAndFollowAsync(anonymous));
+        await Assert.ThrowsAnyAsync<Exception>(() => ConnectAndFollowAsync(forged));
+        await anonymous.DisposeAsync();
+        await forged.DisposeAsync();
+    }
+
+    private async Task<HubConnection> ConnectAsync(string token, string? organizationHeader = null)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(api.App.Address, "/hubs/board"), options =>
+            {
+                options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                if (organizationHeader is not null)
+                {
+                    options.Headers["X-Organization"] = organizationHeader;
+                }
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
+    }
+
+    private static async Task ConnectAndFollowAsync(HubConnection connection)
+    {
+        await connection.StartAsync();
+        await FirstEventAsync(connection, IsolationApi.Alpha, "hotel");
+    }
+
+    private static async Task<string> FirstEventAsync(HubConnection hub, string organization, string property)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        await foreach (var message in hub.StreamAsync<BoardMessage>("Follow", organization, property, 0L, timeout.Token))
+        {
+            return message.Type;
+        }
+
+        throw new InvalidOperationException("The stream ended without an event.");
+    }
+
+    public sealed record BoardMessage(long Sequence, string Type);
+}

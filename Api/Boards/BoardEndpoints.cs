@@ -13,7 +13,11 @@ public static class BoardEndpoints
         return services;
     }
 
-    /// <summary>Maps the board hub; a node at its connection limit refuses new boards with a 503 problem before they connect.</summary>
+    /// <summary>
+    /// Maps the board hub for signed-in accounts (401 before a connection exists, so a board knows
+    /// to sign in again); a node at its connection limit refuses new boards with a 503 problem.
+    /// Only signed-in connections reach the hub, so only they count against the limit.
+    /// </summary>
     public static WebApplication MapBoards(this WebApplication app)
     {
         app.UseWhen(
@@ -23,7 +27,7 @@ public static class BoardEndpoints
                 detail: "Try another node or later.",
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 type: "https://bookings.example/problems/connection-limit").ExecuteAsync(context)));
-        app.MapHub<BoardHub>(HubPath);
+        app.MapHub<BoardHub>(HubPath).RequireAuthorization();
         return app;
     }
 }

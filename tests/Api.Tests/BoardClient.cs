@@ -11,9 +11,12 @@ public sealed class BoardClient : IAsyncDisposable
 
     private BoardClient(HubConnection connection) => this.connection = connection;
 
-    public static async Task<BoardClient> ConnectAsync(BookingApp app)
+    /// <summary>Connects as the account whose <paramref name="token"/> is given; the client sends it as access_token.</summary>
+    public static async Task<BoardClient> ConnectAsync(BookingApp app, string token)
     {
-        var connection = new HubConnectionBuilder().WithUrl(new Uri(app.Address, BoardEndpoints.HubPath)).Build();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app.Address, BoardEndpoints.HubPath), options => options.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
         await connection.StartAsync();
         return new BoardClient(connection);
     }

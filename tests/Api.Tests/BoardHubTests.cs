@@ -12,7 +12,7 @@ public sealed class BoardHubTests(ApiFixture api) : IClassFixture<ApiFixture>
         var org = await api.OpenHotelAsync(doubles: 5, suites: 0);
         var start = await SequenceAsync(org);
         long lastSeen;
-        await using (var board = await BoardClient.ConnectAsync(api.App))
+        await using (var board = await BoardClient.ConnectAsync(api.App, api.OwnerToken))
         {
             var before = await HoldAsync(org, "d1", 1, 2, "Before");
             var seen = await board.FollowUntilAsync(org, start, r => r.Any(e => BookingId(e) == before));
@@ -25,7 +25,7 @@ public sealed class BoardHubTests(ApiFixture api) : IClassFixture<ApiFixture>
             whileAway.Add(await HoldAsync(org, $"d{i}", 3, 5, $"Guest {i}"));
         }
 
-        await using var back = await BoardClient.ConnectAsync(api.App);
+        await using var back = await BoardClient.ConnectAsync(api.App, api.OwnerToken);
         var after = await HoldAsync(org, "d1", 6, 7, "After");
         var resumed = await back.FollowUntilAsync(org, lastSeen, r => r.Any(e => BookingId(e) == after));
 
@@ -43,7 +43,7 @@ public sealed class BoardHubTests(ApiFixture api) : IClassFixture<ApiFixture>
         const int Bookings = 1_000;
         var org = await api.OpenHotelAsync(doubles: Rooms, suites: 0);
         var start = await SequenceAsync(org);
-        await using var board = await BoardClient.ConnectAsync(api.App);
+        await using var board = await BoardClient.ConnectAsync(api.App, api.OwnerToken);
         var following = board.FollowUntilAsync(org, start, r => r.Count(e => e.Type == "BookingHeld") >= Bookings, TimeSpan.FromMinutes(5));
 
         // Twenty stays per room, three days apart, so every booking succeeds and they race only for the log.

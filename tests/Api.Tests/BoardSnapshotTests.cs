@@ -49,11 +49,32 @@ public sealed class BoardSnapshotTests(ApiFixture api) : IClassFixture<ApiFixtur
     }
 
     [Fact]
-    public async Task The_board_of_a_property_that_does_not_exist_is_not_found()
+    public async Task A_member_asking_for_the_board_of_a_property_its_organization_does_not_have_is_told_it_is_not_found()
     {
-        using var response = await api.Client.GetAsync("/api/orgs/nobody/properties/nowhere/board");
+        var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
+
+        using var response = await api.Client.GetAsync($"/api/orgs/{org}/properties/nowhere/board");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(ApiFixture.Problems + "not-found", (await response.ReadAsync()).GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Someone_outside_an_organization_is_refused_its_boards_without_learning_which_properties_exist()
+    {
+        var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
+        using var signUp = api.App.NewClient();
+        // The owner of another organization: signed in, but no member of this one.
+        var outsiderToken = await ApiFixture.SignUpAsync(signUp, "other-" + Guid.NewGuid().ToString("N")[..12], $"outsider-{Guid.NewGuid():N}@example.com");
+        using var outsider = api.ClientFor(outsiderToken);
+
+        // The same answer for a property that exists and one that does not: the refusal comes first.
+        using var existing = await outsider.GetAsync($"/api/orgs/{org}/properties/hotel/board");
+        using var missing = await outsider.GetAsync($"/api/orgs/{org}/properties/nowhere/board");
+        using var noOrganization = await outsider.GetAsync("/api/orgs/nobody/properties/nowhere/board");
+
+        Assert.All([existing, missing, noOrganization], r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));
+        Assert.Equal(ApiFixture.Problems + "forbidden", (await missing.ReadAsync()).GetProperty("type").GetString());
     }
 
     private static (string?, string?, string?) Describe(JsonElement booking) =>

@@ -41,23 +41,29 @@ public sealed class BoardLimitTests(SmallBoardsApi api) : IClassFixture<SmallBoa
     [Fact]
     public async Task A_node_at_its_connection_limit_refuses_new_boards_with_a_problem_and_accepts_again_when_one_leaves()
     {
-        var hub = new Uri(api.App.Address, BoardEndpoints.HubPath);
-        await using var first = new HubConnectionBuilder().WithUrl(hub).Build();
-        await using var second = new HubConnectionBuilder().WithUrl(hub).Build();
+        // Boards without a sign-in are turned away before they connect, so they take no place.
+        await using (var anonymous = Board(token: null))
+        {
+            var unsigned = await Assert.ThrowsAsync<HttpRequestException>(() => anonymous.StartAsync());
+            Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        }
+
+        await using var first = Board(api.OwnerToken);
+        await using var second = Board(api.OwnerToken);
         await first.StartAsync();
         await second.StartAsync();
 
         using var refused = await api.Client.PostAsync(new Uri($"{BoardEndpoints.HubPath}/negotiate?negotiateVersion=1", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Contains("connection-limit", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        await using var third = new HubConnectionBuilder().WithUrl(hub).Build();
+        await using var third = Board(api.OwnerToken);
         await Assert.ThrowsAsync<HttpRequestException>(() => third.StartAsync());
 
         await first.StopAsync();
         var accepted = await Eventually.Until(
             async () =>
             {
-                await using var retry = new HubConnectionBuilder().WithUrl(hub).Build();
+                await using var retry = Board(api.OwnerToken);
                 try
                 {
                     await retry.StartAsync();
@@ -71,4 +77,9 @@ public sealed class BoardLimitTests(SmallBoardsApi api) : IClassFixture<SmallBoa
             ok => ok);
         Assert.True(accepted);
     }
+
+    private HubConnection Board(string? token) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(api.App.Address, BoardEndpoints.HubPath), options => options.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
 }

@@ -121,6 +121,7 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
             }
         });
         await board.GotoAsync($"/board?org={org}&property=hotel");
+        await browsers.SignInAsync(board);
         var status = board.GetByRole(AriaRole.Status);
         await Expect(status).ToContainTextAsync("Live");
         await board.EvaluateAsync("() => { window.sameBoard = true; }");
@@ -152,6 +153,41 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         Assert.True(await BrowserFixture.NeverReloadedAsync(board));
         Assert.Equal(1, snapshots);
         await BrowserFixture.ScreenshotAsync(board, "board-after-reconnect");
+        Assert.Empty(browsers.PageErrors);
+    }
+
+    [Fact]
+    public async Task A_board_whose_sign_in_no_longer_holds_asks_for_it_again_says_when_a_password_is_wrong_and_signs_out()
+    {
+        var org = await browsers.Api.OpenHotelAsync(doubles: 1, suites: 0);
+        var board = await browsers.OpenAsync($"/board?org={org}&property=hotel");
+        var form = board.GetByRole(AriaRole.Region, new() { Name = "Sign in to the room board" });
+        var status = board.GetByRole(AriaRole.Status);
+        await Expect(form).ToBeVisibleAsync();
+        await Expect(status).ToContainTextAsync("Signed out");
+        await Expect(board.GetByRole(AriaRole.Region, new() { Name = "Rooms and nights" })).ToBeHiddenAsync();
+        await BrowserFixture.ScreenshotAsync(board, "board-sign-in");
+
+        // A token the API no longer takes (forged here; expired or revoked alike): back to the form, saying why.
+        await board.EvaluateAsync("() => sessionStorage.setItem('board.session', JSON.stringify({ token: 'not-a-token', email: 'x@example.com', expiresAt: '2999-01-01T00:00:00Z' }))");
+        await board.ReloadAsync();
+        await Expect(form).ToContainTextAsync("Your sign-in has ended");
+        Assert.Null(await board.EvaluateAsync<string?>("() => sessionStorage.getItem('board.session')"));
+
+        await form.GetByLabel("Email", new() { Exact = true }).FillAsync(browsers.Api.OwnerEmail);
+        await form.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiFixture.Password + "-wrong");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(form.GetByRole(AriaRole.Alert)).ToContainTextAsync("Wrong email or password");
+
+        await form.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiFixture.Password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(status).ToContainTextAsync("Live");
+        await Expect(board.GetByText(browsers.Api.OwnerEmail)).ToBeVisibleAsync();
+
+        await board.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(form).ToBeVisibleAsync();
+        await Expect(status).ToContainTextAsync("Signed out");
+        Assert.Null(await board.EvaluateAsync<string?>("() => sessionStorage.getItem('board.session')"));
         Assert.Empty(browsers.PageErrors);
     }
 }

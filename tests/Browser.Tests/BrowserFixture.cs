@@ -44,14 +44,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Opens a manager's board of the test hotel and waits until it follows the live feed.</summary>
+    /// <summary>Opens a manager's board of the test hotel, signs in as its owner and waits until it follows the live feed.</summary>
     public async Task<IPage> OpenBoardAsync(string org)
     {
         var board = await OpenAsync($"/board?org={org}&property=hotel");
+        await SignInAsync(board);
         await Assertions.Expect(board.GetByRole(AriaRole.Status)).ToContainTextAsync("Live");
         // Set once: still there later only if the page was never reloaded.
         await board.EvaluateAsync("() => { window.sameBoard = true; }");
         return board;
+    }
+
+    /// <summary>Signs in on the board's form as the owner of every test hotel, typing what a person would.</summary>
+    public async Task SignInAsync(IPage board)
+    {
+        var form = board.GetByRole(AriaRole.Region, new() { Name = "Sign in to the room board" });
+        await form.GetByLabel("Email", new() { Exact = true }).FillAsync(Api.OwnerEmail);
+        await form.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiFixture.Password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(form).ToBeHiddenAsync();
     }
 
     public static async Task<bool> NeverReloadedAsync(IPage board) => await board.EvaluateAsync<bool>("() => window.sameBoard === true");

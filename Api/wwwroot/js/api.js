@@ -10,6 +10,19 @@ export class ApiError extends Error {
   }
 }
 
+// The bearer token the board signs its requests with; the guest pages never set one.
+let bearer = null;
+let onUnauthorized = null;
+
+/**
+ * Sends `token` as "Authorization: Bearer" on every later request (null: none), and calls
+ * `unauthorized` when the API answers 401 to one of them: the token expired or is no longer good.
+ */
+export function useToken(token, unauthorized = null) {
+  bearer = token;
+  onUnauthorized = unauthorized;
+}
+
 export const get = (path) => request('GET', path);
 export const post = (path, body, options) => request('POST', path, body, options);
 export const put = (path, body) => request('PUT', path, body);
@@ -19,6 +32,8 @@ export async function request(method, path, body, { idempotencyKey } = {}) {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // A retry of the same action (a double click, a lost answer) must not make a second booking.
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  const signedWith = bearer;
+  if (signedWith) headers.Authorization = `Bearer ${signedWith}`;
   let response;
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -32,6 +47,8 @@ export async function request(method, path, body, { idempotencyKey } = {}) {
   } catch {
     data = { title: text };
   }
+  // Only a request that carried a token can say the token is no longer good (a wrong password is 401 too).
+  if (response.status === 401 && signedWith && signedWith === bearer) onUnauthorized?.();
   if (!response.ok) throw new ApiError(data, response.status);
   return data;
 }

@@ -5,6 +5,10 @@
 
 const retryDelay = (attempt) => Math.min(500 * 2 ** attempt, 10_000);
 
+// The SignalR client reports a refused negotiate as an error whose text ends "Status code '401'":
+// the token is missing, expired or forged, and trying again with it cannot help.
+const refusedSignIn = (error) => error?.statusCode === 401 || /Status code '401'/.test(String(error?.message ?? error));
+
 export class BoardFeed {
   #connection = null;
   #subscription = null;
@@ -12,11 +16,17 @@ export class BoardFeed {
   #retryTimer = null;
   #attempt = 0;
 
-  constructor({ organization, property, onEvent, onState }) {
+  /**
+   * accessToken() gives the token to connect with (asked at every connect, so a new sign-in is used);
+   * onUnauthorized() is called, and the feed stops, when the hub refuses that token.
+   */
+  constructor({ organization, property, accessToken, onEvent, onState, onUnauthorized }) {
     this.organization = organization;
     this.property = property;
+    this.accessToken = accessToken;
     this.onEvent = onEvent;
     this.onState = onState;
+    this.onUnauthorized = onUnauthorized;
     this.lastSequence = 0;
     this.state = 'connecting';
   }
@@ -33,23 +43,42 @@ export class BoardFeed {
     // Otherwise the connection is on its way back and subscribes from lastSequence when it is.
   }
 
+  /** Stops following and closes the connection, say on signing out; follow() starts again. */
+  stop() {
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+    this.#attempt = 0;
+    this.#drop();
+    const connection = this.#connection;
+    this.#connection = null;
+    connection?.stop().catch(() => {});
+  }
+
   get #connected() {
     return this.#connection?.state === signalR.HubConnectionState.Connected;
   }
 
   #build() {
     const connection = new signalR.HubConnectionBuilder()
-      .withUrl('/hubs/board')
-      // Never give up: a board stays open all day, through network blips and server restarts.
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: ({ previousRetryCount }) => retryDelay(previousRetryCount) })
+      // Browsers cannot set headers on a WebSocket: the client sends the token as access_token.
+      .withUrl('/hubs/board', { accessTokenFactory: () => this.accessToken() ?? '' })
+      // Never give up: a board stays open all day, through network blips and server restarts. A
+      // refused token is the exception: the connection closes, and the next connect says so.
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => (refusedSignIn(retryReason) ? null : retryDelay(previousRetryCount)),
+      })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
+    // A connection replaced by stop() and a new follow() may still report; only the current one counts.
+    const current = () => connection === this.#connection;
     connection.onreconnecting(() => {
+      if (!current()) return;
       this.#drop();
       this.#setState('reconnecting');
     });
-    connection.onreconnected(() => this.#subscribe());
+    connection.onreconnected(() => current() && this.#subscribe());
     connection.onclose(() => {
+      if (!current()) return;
       this.#drop();
       this.#setState('reconnecting');
       this.#retryLater();
@@ -59,11 +88,19 @@ export class BoardFeed {
 
   async #connect() {
     this.#retryTimer = null;
+    const connection = this.#connection;
     try {
-      await this.#connection.start();
+      await connection.start();
+      if (connection !== this.#connection) return;
       this.#attempt = 0;
       this.#subscribe();
-    } catch {
+    } catch (error) {
+      if (connection !== this.#connection) return;
+      if (refusedSignIn(error)) {
+        this.stop();
+        this.onUnauthorized?.();
+        return;
+      }
       this.#setState('reconnecting');
       this.#retryLater();
     }

@@ -1,8 +1,10 @@
 // The live room board: loads rooms and bookings once, then applies every change from the hub in place.
-import { ApiError, get, post, put, showError } from './api.js';
+// It is the hotel team's page, so it asks for a sign-in first and sends the token with every call.
+import { ApiError, get, post, put, showError, useToken } from './api.js';
 import { addDays, formatDay, formatStay, isWeekend, money, nightsBetween, time } from './dates.js';
 import { h, newKey } from './dom.js';
 import { BoardFeed } from './board-feed.js';
+import { forgetSession, savedSession, signIn } from './session.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -31,6 +33,14 @@ const elements = {
   menuError: document.getElementById('booking-menu-error'),
   moveForm: document.getElementById('move-form'),
   moveRoom: document.getElementById('move-room'),
+  signIn: document.getElementById('sign-in'),
+  signInWhy: document.getElementById('sign-in-why'),
+  signInForm: document.getElementById('sign-in-form'),
+  signInError: document.getElementById('sign-in-error'),
+  boardArea: document.getElementById('board-area'),
+  range: document.getElementById('range'),
+  account: document.getElementById('account'),
+  accountEmail: document.getElementById('account-email'),
 };
 
 // What the board shows; changed only by a snapshot and by events, applied in sequence order.
@@ -52,26 +62,86 @@ let menuBooking = null;
 let newBookingRoom = null;
 let newBookingKey = null;
 let barsQueued = false;
+let token = null;
 
 const feed = new BoardFeed({
   organization,
   property,
+  accessToken: () => token,
   onEvent: apply,
-  onState: (state, sequence) => {
-    document.body.dataset.feed = state;
-    elements.connection.dataset.state = state;
-    elements.connectionText.textContent = {
-      connecting: 'Connecting…',
-      live: `Live · event ${sequence}`,
-      reconnecting: `Reconnecting… resumes after event ${sequence}`,
-    }[state];
-  },
+  onState: showState,
+  onUnauthorized: () => showSignIn('Your sign-in has ended. Sign in again to see the board live.'),
 });
+
+function showState(state, sequence) {
+  document.body.dataset.feed = state;
+  elements.connection.dataset.state = state;
+  elements.connectionText.textContent = {
+    'signed-out': 'Signed out',
+    connecting: 'Connecting…',
+    live: `Live · event ${sequence}`,
+    reconnecting: `Reconnecting… resumes after event ${sequence}`,
+  }[state];
+}
+
+// ---- Signing in ----
+
+/** Shows the sign-in form instead of the board: at first, after signing out, and when the API no longer takes the token. */
+function showSignIn(why) {
+  token = null;
+  useToken(null);
+  forgetSession();
+  feed.stop();
+  showState('signed-out', 0);
+  showError(elements.notice, null);
+  elements.boardArea.hidden = true;
+  elements.range.hidden = true;
+  elements.account.hidden = true;
+  elements.signInWhy.textContent = why;
+  showError(elements.signInError, null);
+  elements.signIn.hidden = false;
+  elements.signInForm.email.focus();
+}
+
+/** Shows the board for a signed-in account and loads it. */
+function showBoard(session) {
+  token = session.token;
+  useToken(token, () => showSignIn('Your sign-in has ended. Sign in again to see the board live.'));
+  elements.signIn.hidden = true;
+  elements.accountEmail.textContent = session.email;
+  elements.accountEmail.title = session.email;
+  elements.account.hidden = false;
+  elements.range.hidden = false;
+  elements.boardArea.hidden = false;
+  showState('connecting', 0);
+  load();
+}
+
+elements.signInForm.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const form = e.target;
+  const button = form.querySelector('button[type="submit"]');
+  button.disabled = true;
+  try {
+    const session = await signIn(form.email.value.trim(), form.password.value);
+    form.reset();
+    showBoard(session);
+  } catch (error) {
+    showError(elements.signInError, error);
+    form.password.select();
+  } finally {
+    button.disabled = false;
+  }
+});
+
+document.getElementById('sign-out').addEventListener('click', () => showSignIn('Signed out. Sign in to see the board again.'));
 
 // ---- Loading ----
 
 /** Loads a snapshot of some nights and follows the hub from the sequence it includes. */
 async function load(from) {
+  // A retry that was waiting when the account signed out has nothing to load.
+  if (!token) return;
   elements.board.setAttribute('aria-busy', 'true');
   const range = from ? `?from=${from}&to=${addDays(from, 14)}` : '';
   try {
@@ -90,6 +160,7 @@ async function load(from) {
     // Events after the snapshot's sequence are applied on top of it, so nothing between the two is lost.
     feed.follow(snapshot.sequence);
   } catch (error) {
+    if (!token) return;
     showError(elements.notice, error);
     if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
       setTimeout(() => load(from), 3000);
@@ -477,4 +548,6 @@ document.getElementById('earlier').addEventListener('click', () => load(addDays(
 document.getElementById('later').addEventListener('click', () => load(addDays(model.from, 7)));
 document.getElementById('today').addEventListener('click', () => load());
 
-load();
+const saved = savedSession();
+if (saved) showBoard(saved);
+else showSignIn("The room board is for the hotel's team: sign in with your account.");

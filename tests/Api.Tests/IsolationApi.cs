@@ -26,7 +26,17 @@ public sealed class IsolationApi : ApiFixture
 
     public string BravoToken { get; private set; } = "";
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Tenancy:BaseHost"] = BaseHost };
+    /// <summary>The private link token the guest of <see cref="BravoBooking"/> was given: "bravo.{booking}.{secret}".</summary>
+    public string BravoGuestToken { get; private set; } = "";
+
+    /// <summary>The platform's Stripe webhook secret, so a forged delivery is checked against a real one.</summary>
+    public const string WebhookSecret = "whsec_isolation_platform_secret";
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Tenancy:BaseHost"] = BaseHost,
+        ["Payments:Stripe:WebhookSecret"] = WebhookSecret,
+    };
 
     protected override async Task SeedAsync()
     {
@@ -41,14 +51,16 @@ public sealed class IsolationApi : ApiFixture
             roomTypes = new[] { new { id = "double", name = "Double", nightlyRate = 80m } },
         }).OkAsync();
         await bravo.PostAsync($"/api/orgs/{Bravo}/properties/{BravoProperty}/rooms", new { id = BravoRoom, name = "B1", roomType = "double" }).OkAsync();
-        BravoBooking = (await bravo.PostAsync($"/api/orgs/{Bravo}/bookings", new
+        var held = await bravo.PostAsync($"/api/orgs/{Bravo}/bookings", new
         {
             propertyId = BravoProperty,
             roomId = BravoRoom,
             checkIn = Day(3),
             checkOut = Day(5),
             guest = new { name = "Rex", email = "rex@example.com" },
-        }).OkAsync()).GetProperty("id").GetString()!;
+        }).OkAsync();
+        BravoBooking = held.GetProperty("id").GetString()!;
+        BravoGuestToken = held.GetProperty("guestToken").GetString()!;
         var invitation = await bravo.PostAsync($"/api/orgs/{Bravo}/invitations", new { email = BravoStaff, role = "Staff" }).OkAsync();
         using (var staff = App.NewClient())
         {

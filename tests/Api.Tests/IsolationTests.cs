@@ -14,17 +14,23 @@ namespace Actors.Api.Tests;
 /// </summary>
 public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) : IClassFixture<IsolationApi>
 {
-    /// <summary>Open to guests by design (the booking page): anyone may search bravo and hold a room there.</summary>
+    /// <summary>
+    /// Open to guests by design: the booking page (anyone may search bravo and hold a room there) and
+    /// paying for the hold just made, which the guest does without an account, by the booking's id.
+    /// Cancelling with a refund stays with the desk (a manager); billing and the Stripe account with owners.
+    /// </summary>
     private static readonly HashSet<string> PublicOperations =
     [
         "GET /api/orgs/{org}/properties/{property}",
         "GET /api/orgs/{org}/properties/{property}/availability",
         "GET /api/orgs/{org}/properties/{property}/quote",
         "POST /api/orgs/{org}/bookings",
+        "POST /api/orgs/{org}/bookings/{booking}/payment",
+        "GET /api/orgs/{org}/bookings/{booking}/payment",
     ];
 
     /// <summary>Operations outside /api/orgs/{org}: what each answers when aimed at bravo.</summary>
-    private static readonly Dictionary<string, HttpStatusCode> AccountOperations = new()
+    private static readonly Dictionary<string, HttpStatusCode> OtherOperations = new()
     {
         ["POST /api/orgs"] = HttpStatusCode.Conflict,
         ["POST /api/signup"] = HttpStatusCode.Conflict,
@@ -33,6 +39,15 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
         ["POST /api/invitations/{token}/accept"] = HttpStatusCode.NotFound,
         ["GET /health/live"] = HttpStatusCode.OK,
         ["GET /health/ready"] = HttpStatusCode.OK,
+
+        // The product's name and unit kinds: the same for everyone, nothing of any organization's.
+        ["GET /api/product"] = HttpStatusCode.OK,
+
+        // The guest's private link: the token is the only credential, so any token that is not the
+        // guest's own (a guessed secret, or bravo's secret under another organization) finds nothing.
+        ["GET /api/guest/bookings/{token}"] = HttpStatusCode.NotFound,
+        ["POST /api/guest/bookings/{token}/confirm"] = HttpStatusCode.NotFound,
+        ["POST /api/guest/bookings/{token}/cancel"] = HttpStatusCode.NotFound,
     };
 
     [Fact]
@@ -55,11 +70,15 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
             var body = Body(document, operation);
             if (!template.StartsWith("/api/orgs/{org}", StringComparison.Ordinal))
             {
-                Assert.True(AccountOperations.TryGetValue(name, out var expected), $"{name} is not under /api/orgs/{{org}}: add it to AccountOperations with what it answers for bravo's ids");
-                var (status, text) = await SendAsync(alpha, method, Path(template, IsolationApi.Bravo), Query(operation), body);
-                probes++;
-                Check(failures, name + " (bravo's ids)", status, text, expected);
-                Assert.DoesNotContain($"\"{IsolationApi.Bravo}\"", name == "GET /api/me" ? text : "", StringComparison.Ordinal);
+                Assert.True(OtherOperations.TryGetValue(name, out var expected), $"{name} is not under /api/orgs/{{org}}: add it to OtherOperations with what it answers for bravo's ids");
+                foreach (var (variant, path) in OutsidePaths(template))
+                {
+                    var (status, text) = await SendAsync(alpha, method, path, Query(operation), body);
+                    probes++;
+                    Check(failures, $"{name} ({variant})", status, text, expected);
+                    Assert.DoesNotContain($"\"{IsolationApi.Bravo}\"", name is "GET /api/me" or "GET /api/product" ? text : "", StringComparison.Ordinal);
+                }
+
                 continue;
             }
 
@@ -126,6 +145,93 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
 
         Assert.Equal(PublicOperations.Order(), open.Order());
     }
+
+    [Fact]
+    public async Task A_guest_reads_or_pays_a_booking_only_under_the_organization_that_holds_it()
+    {
+        using var guest = api.App.NewClient();
+        var payment = $"/bookings/{api.BravoBooking}/payment";
+
+        // Bravo's booking id under alpha is no booking at all; naming bravo as well is two organizations at once.
+        using var underAlpha = await guest.GetAsync($"/api/orgs/{IsolationApi.Alpha}{payment}");
+        using var payUnderAlpha = await guest.PostAsync($"/api/orgs/{IsolationApi.Alpha}{payment}", new { });
+        using var mixed = await guest.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/orgs/{IsolationApi.Alpha}{payment}") { Headers = { { "X-Organization", IsolationApi.Bravo } } });
+
+        Assert.Equal(HttpStatusCode.NotFound, underAlpha.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, payUnderAlpha.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, mixed.StatusCode);
+        Assert.Equal(ApiFixture.Problems + "wrong-organization", (await mixed.ReadAsync()).ProblemType());
+    }
+
+    [Fact]
+    public async Task Stripe_webhooks_stay_out_of_the_document_and_a_delivery_stripe_did_not_sign_changes_nothing()
+    {
+        var document = await api.Client.GetAsync("/openapi/v1.json").OkAsync();
+        Assert.DoesNotContain(Operations(document), o => o.Template.StartsWith("/api/webhooks", StringComparison.Ordinal));
+        using var anyone = api.App.NewClient();
+        var before = await api.BravoFingerprintAsync();
+        // What a forger would send: bravo's booking paid in full.
+        var forged = JsonSerializer.Serialize(new
+        {
+            id = "evt_forged",
+            @object = "event",
+            type = "payment_intent.succeeded",
+            created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            data = new
+            {
+                @object = new
+                {
+                    id = "pi_forged",
+                    @object = "payment_intent",
+                    status = "succeeded",
+                    amount = 16000,
+                    amount_received = 16000,
+                    currency = "eur",
+                    metadata = new { org_id = IsolationApi.Bravo, booking_id = api.BravoBooking },
+                },
+            },
+        });
+        var signatures = new string?[] { null, $"t={DateTimeOffset.UtcNow.ToUnixTimeSeconds()},v1={new string('0', 64)}" };
+
+        foreach (var path in new[] { "/api/webhooks/stripe", $"/api/webhooks/stripe/{IsolationApi.Bravo}" })
+        {
+            foreach (var signature in signatures)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(forged, Encoding.UTF8, "application/json") };
+                if (signature is not null)
+                {
+                    request.Headers.Add("Stripe-Signature", signature);
+                }
+
+                using var response = await anyone.SendAsync(request);
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                Assert.Equal(ApiFixture.Problems + "webhook-signature", (await response.ReadAsync()).ProblemType());
+            }
+        }
+
+        Assert.Equal(before, await api.BravoFingerprintAsync());
+    }
+
+    /// <summary>
+    /// The probes of an operation outside /api/orgs/{org}: bravo's ids; for the guest's private link,
+    /// bravo's booking with a guessed secret and bravo's real secret under alpha's name.
+    /// </summary>
+    private IEnumerable<(string Variant, string Path)> OutsidePaths(string template)
+    {
+        if (!template.StartsWith("/api/guest/", StringComparison.Ordinal))
+        {
+            yield return ("bravo's ids", Path(template, IsolationApi.Bravo));
+            yield break;
+        }
+
+        var secret = api.BravoGuestToken[(api.BravoGuestToken.LastIndexOf('.') + 1)..];
+        var guessed = Convert.ToBase64String(new byte[32]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        yield return ("bravo's booking, a guessed secret", GuestPath(template, $"{IsolationApi.Bravo}.{api.BravoBooking}.{guessed}"));
+        yield return ("bravo's booking and secret under alpha", GuestPath(template, $"{IsolationApi.Alpha}.{api.BravoBooking}.{secret}"));
+    }
+
+    private static string GuestPath(string template, string token) =>
+        template.Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal);
 
     private void Check(List<string> failures, string probe, HttpStatusCode status, string text, params HttpStatusCode[] expected)
     {
@@ -265,6 +371,7 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
         "checkOutTime" => "11:00",
         "currency" => "EUR",
         "password" => ApiFixture.Password + "-wrong",
+        "paymentMethod" => "pm_card_visa",
         _ when format == "date" => ApiFixture.Day(20),
         _ when format == "time" => "15:00:00",
         _ when type == "integer" => "1",

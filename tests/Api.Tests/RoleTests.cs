@@ -22,13 +22,14 @@ public sealed class RoleTests(ApiFixture api) : IClassFixture<ApiFixture>
         await AssertForbiddenAsync(staff.PostAsync($"{hotel}/rooms", new { id = "d9", name = "D9", roomType = "double" }));
         await AssertForbiddenAsync(staff.PutAsync($"{hotel}/room-types/double/rates", new { from = ApiFixture.Day(4), to = ApiFixture.Day(5), nightlyRate = 175m }));
         await AssertForbiddenAsync(staff.PostAsync($"/api/orgs/{org}/bookings/{booking}/cancel", null));
+        await AssertForbiddenAsync(staff.PostAsync($"/api/orgs/{org}/bookings/{booking}/payment/cancel", null));
         await AssertForbiddenAsync(staff.PutAsync($"/api/orgs/{org}/plan", new { plan = "Free" }));
         await AssertForbiddenAsync(staff.PostAsync($"/api/orgs/{org}/invitations", new { email = "x@example.com", role = "Owner" }));
         await AssertForbiddenAsync(staff.GetAsync($"/api/orgs/{org}/audit"));
     }
 
     [Fact]
-    public async Task Managers_run_properties_rooms_rates_and_bookings_but_not_members_plan_or_audit()
+    public async Task Managers_run_properties_rooms_rates_and_bookings_but_not_members_plan_billing_or_audit()
     {
         var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
         using var manager = await JoinAsync(org, "Manager");
@@ -43,6 +44,10 @@ public sealed class RoleTests(ApiFixture api) : IClassFixture<ApiFixture>
         await AssertForbiddenAsync(manager.GetAsync($"/api/orgs/{org}/members"));
         await AssertForbiddenAsync(manager.PostAsync($"/api/orgs/{org}/invitations", new { email = "x@example.com", role = "Staff" }));
         await AssertForbiddenAsync(manager.GetAsync($"/api/orgs/{org}/audit"));
+        await AssertForbiddenAsync(manager.GetAsync($"/api/orgs/{org}/subscription"));
+        await AssertForbiddenAsync(manager.PostAsync($"/api/orgs/{org}/subscription", new { plan = "Standard" }));
+        await AssertForbiddenAsync(manager.GetAsync($"/api/orgs/{org}/stripe-account"));
+        await AssertForbiddenAsync(manager.DeleteAsync($"/api/orgs/{org}/stripe-account"));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Actors.Api.Problems;
+
 namespace Actors.Api.Boards;
 
 public static class BoardEndpoints
@@ -23,10 +25,10 @@ public static class BoardEndpoints
         app.UseWhen(
             context => context.Request.Path.StartsWithSegments(HubPath) && app.Services.GetRequiredService<BoardConnections>().IsFull,
             refused => refused.Run(context => Results.Problem(
-                title: "This node is at its board connection limit",
+                title: ProblemTypes.TitleOf("connection-limit"),
                 detail: "Try another node or later.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                type: "https://bookings.example/problems/connection-limit").ExecuteAsync(context)));
+                statusCode: ProblemTypes.StatusOf("connection-limit"),
+                type: ProblemTypes.For("connection-limit")).ExecuteAsync(context)));
         app.MapHub<BoardHub>(HubPath).RequireAuthorization();
         return app;
     }

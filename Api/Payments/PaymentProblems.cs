@@ -11,7 +11,7 @@ public static class PaymentProblems
         TypedResults.Problem(
             detail: exception.Message,
             statusCode: exception.StatusCode,
-            title: "The payment failed",
+            title: ProblemTypes.TitleOf("payment-failed"),
             type: ProblemTypes.For("payment-failed"),
             extensions: new Dictionary<string, object?>
             {
@@ -24,14 +24,14 @@ public static class PaymentProblems
     public static IResult From(WebhookSignatureException exception) =>
         TypedResults.Problem(
             detail: exception.Message,
-            statusCode: StatusCodes.Status400BadRequest,
-            title: "The webhook signature is not valid",
+            statusCode: ProblemTypes.StatusOf("webhook-signature"),
+            title: ProblemTypes.TitleOf("webhook-signature"),
             type: ProblemTypes.For("webhook-signature"));
 
     public static IResult TooLarge(int limit) =>
         TypedResults.Problem(
             detail: $"The body is larger than {limit} bytes.",
-            statusCode: StatusCodes.Status413PayloadTooLarge,
-            title: "Too large",
+            statusCode: ProblemTypes.StatusOf("too-large"),
+            title: ProblemTypes.TitleOf("too-large"),
             type: ProblemTypes.For("too-large"));
 }

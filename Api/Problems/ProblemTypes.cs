@@ -39,7 +39,11 @@ public static class ProblemTypes
         "rate-limited" => StatusCodes.Status429TooManyRequests,
         "idempotency-conflict" => StatusCodes.Status422UnprocessableEntity,
         "room-unavailable" or "room-not-ready" or "invalid-transition" or "conflict" => StatusCodes.Status409Conflict,
-        "try-again" => StatusCodes.Status503ServiceUnavailable,
+        "try-again" or "connection-limit" => StatusCodes.Status503ServiceUnavailable,
+        "too-large" => StatusCodes.Status413PayloadTooLarge,
+        "webhook-signature" => StatusCodes.Status400BadRequest,
+        // A declined card; when Stripe refused us or could not be reached it is 502, said where it is raised.
+        "payment-failed" => StatusCodes.Status402PaymentRequired,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -60,6 +64,10 @@ public static class ProblemTypes
         "forbidden" => "Not allowed for you here",
         "wrong-organization" => "The request names another organization",
         "rate-limited" => "Too many requests",
+        "connection-limit" => "This node is at its board connection limit",
+        "too-large" => "Too large",
+        "payment-failed" => "The payment failed",
+        "webhook-signature" => "The webhook signature is not valid",
         _ => "Bad request",
     };
 }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -16,6 +18,12 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string Org = "demo";
     private const string Property = "harbour-view";
+
+    // The demo owner each product seeds; the operator sets its password (Demo__OwnerPassword) rather than read a random one from the log.
+    private const string DemoOwner = "demo@example.com";
+    private const string DemoPassword = "products-side-by-side-demo";
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     // Fresh databases per run ("t_<id>_bestays"), so parallel runs on one server never collide.
     private readonly string prefix = $"t_{Guid.NewGuid():N}"[..14] + "_";
@@ -111,15 +119,24 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("apartment", made!.RoomType);
         output.WriteLine($"booked {path} in BeStays: {made.RoomId} ({made.RoomType})");
 
-        // Visible where it was made ...
-        var seen = await http.GetFromJsonAsync<BookingAnswer>(new Uri(bestays, path));
-        Assert.Equal(made.Id, seen!.Id);
-        Assert.Contains(made.Id, await http.GetStringAsync(new Uri(bestays, $"/api/orgs/{Org}/properties/{Property}/rooms/101")), StringComparison.Ordinal);
+        // Reading bookings and rooms is for the demo's staff: sign in as its owner in each product.
+        // Each product signs with its own key, so a sign-in to one is no sign-in to the other.
+        var bestaysToken = await SignInAsync(http, bestays);
+        var realEstateToken = await SignInAsync(http, realEstate);
+        using (var foreignToken = await SendAsync(http, realEstate, $"/api/orgs/{Org}/properties/{Property}/rooms/101", bestaysToken))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, foreignToken.StatusCode);
+        }
 
-        // ... and not in the other product, at the same path, nor on its unit 101.
-        using var elsewhere = await http.GetAsync(new Uri(realEstate, path));
+        // Visible where it was made ...
+        var seen = JsonSerializer.Deserialize<BookingAnswer>(await ReadAsync(http, bestays, path, bestaysToken), Web);
+        Assert.Equal(made.Id, seen!.Id);
+        Assert.Contains(made.Id, await ReadAsync(http, bestays, $"/api/orgs/{Org}/properties/{Property}/rooms/101", bestaysToken), StringComparison.Ordinal);
+
+        // ... and not in the other product, at the same path (asked as a member there, so not found means not there), nor on its unit 101.
+        using var elsewhere = await SendAsync(http, realEstate, path, realEstateToken);
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
-        var otherRoom = await http.GetStringAsync(new Uri(realEstate, $"/api/orgs/{Org}/properties/{Property}/rooms/101"));
+        var otherRoom = await ReadAsync(http, realEstate, $"/api/orgs/{Org}/properties/{Property}/rooms/101", realEstateToken);
         Assert.Contains("Land 101", otherRoom, StringComparison.Ordinal);
         Assert.DoesNotContain(made.Id, otherRoom, StringComparison.Ordinal);
 
@@ -141,6 +158,30 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
         var stop = await RunScriptAsync(TimeSpan.FromMinutes(2), "stop", runDirectory);
         Assert.True(stop.ExitCode == 0, $"deploy/products.sh stop exited with {stop.ExitCode}:\n{stop.Output}");
         Assert.All(pids, pid => Assert.False(IsRunning(pid), $"pid {pid} still runs after stop"));
+    }
+
+    /// <summary>Signs in as the demo owner at one product, as the operator would, and returns the token.</summary>
+    private static async Task<string> SignInAsync(HttpClient http, Uri product)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(product, "/api/sign-in"), new { email = DemoOwner, password = DemoPassword });
+        Assert.True(response.IsSuccessStatusCode, $"sign-in at {product}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<SignInAnswer>())!.Token;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, Uri product, string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(product, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>GETs path as the signed-in demo owner and returns the body, failing with the server's answer otherwise.</summary>
+    private static async Task<string> ReadAsync(HttpClient http, Uri product, string path, string token)
+    {
+        using var response = await SendAsync(http, product, path, token);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {product}{path}: {(int)response.StatusCode} {text}");
+        return text;
     }
 
     private static string Day(int fromToday) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(fromToday).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -196,6 +237,7 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["BESTAYS_PORT"] = bestaysPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["REALESTATE_PORT"] = realEstatePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Demo__OwnerPassword"] = DemoPassword;
 
         var text = new StringBuilder();
         using var process = new Process { StartInfo = start };
@@ -235,4 +277,6 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
     private sealed record ProductAnswer(string Name, IReadOnlyList<string> UnitKinds);
 
     private sealed record BookingAnswer(string Id, string RoomId, string RoomType);
+
+    private sealed record SignInAnswer(string Token);
 }

@@ -164,7 +164,7 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         var form = board.GetByRole(AriaRole.Region, new() { Name = "Sign in to the room board" });
         var status = board.GetByRole(AriaRole.Status);
         await Expect(form).ToBeVisibleAsync();
-        await Expect(status).ToContainTextAsync("Signed out");
+        await Expect(status).ToContainTextAsync("Not signed in");
         await Expect(board.GetByRole(AriaRole.Region, new() { Name = "Rooms and nights" })).ToBeHiddenAsync();
         await BrowserFixture.ScreenshotAsync(board, "board-sign-in");
 
@@ -186,7 +186,7 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
 
         await board.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(form).ToBeVisibleAsync();
-        await Expect(status).ToContainTextAsync("Signed out");
+        await Expect(status).ToContainTextAsync("Not signed in");
         Assert.Null(await board.EvaluateAsync<string?>("() => sessionStorage.getItem('board.session')"));
         Assert.Empty(browsers.PageErrors);
     }

@@ -77,7 +77,7 @@ function showState(state, sequence) {
   document.body.dataset.feed = state;
   elements.connection.dataset.state = state;
   elements.connectionText.textContent = {
-    'signed-out': 'Signed out',
+    'signed-out': 'Not signed in',
     connecting: 'Connecting…',
     live: `Live · event ${sequence}`,
     reconnecting: `Reconnecting… resumes after event ${sequence}`,
@@ -92,6 +92,8 @@ function showSignIn(why) {
   useToken(null);
   forgetSession();
   feed.stop();
+  // A dialog left open would sit over the form; what it was doing needs the sign-in again anyway.
+  for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
   showState('signed-out', 0);
   showError(elements.notice, null);
   elements.boardArea.hidden = true;

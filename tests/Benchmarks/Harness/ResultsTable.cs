@@ -12,7 +12,7 @@ public static class ResultsTable
     private static readonly string[] SummaryHeader = ["scenario", "measure", "platform", "baseline", "ratio", "better", "note"];
 
     private static readonly string[] DetailHeader =
-        ["scenario", "variant", "callers", "ops/s", "p50 us", "p99 us", "alloc B/op", "cpu proc/all", "vs", "ops/s ratio", "p50 ratio"];
+        ["scenario", "variant", "callers", "ops/s", "p50 us", "p99 us", "alloc B/op", "cpu proc/pg/all", "vs", "ops/s ratio", "p50 ratio"];
 
     public static void Write(TextWriter output, IReadOnlyList<ScenarioResult> results, IEnumerable<string> notes)
     {
@@ -75,7 +75,7 @@ public static class ResultsTable
             Significant(m.Latency.P50),
             Significant(m.Latency.P99),
             Number(m.AllocatedBytesPerOperation, "N0"),
-            m.Cpu.MachineCores is { } all ? Number(m.Cpu.ProcessCores, "0.00") + " / " + Number(all, "0.00") : Number(m.Cpu.ProcessCores, "0.00"),
+            string.Join(" / ", new double?[] { m.Cpu.ProcessCores, m.Cpu.PostgresCores, m.Cpu.MachineCores }.Select(c => c is { } v ? Number(v, "0.00") : "-")),
             row.Versus?.Variant ?? "",
             row.Versus is null ? "" : Ratio(row.Versus.ThroughputRatio),
             row.Versus is null ? "" : Ratio(row.Versus.P50Ratio),
@@ -84,7 +84,7 @@ public static class ResultsTable
 
     private static string Value(double value, string unit) => unit switch
     {
-        "/s" or "conn/GiB" or "KiB/conn" => Number(value, value < 100 ? "N1" : "N0") + " " + unit,
+        "/s" or "conn/GiB" or "KiB/conn" or "us/op" => Number(value, value < 100 ? "N1" : "N0") + " " + unit,
         _ => Significant(value) + " " + unit,
     };
 

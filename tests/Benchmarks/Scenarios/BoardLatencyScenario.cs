@@ -25,7 +25,7 @@ public sealed class BoardLatencyScenario : Scenario
 
     public override string Name => "board-latency";
 
-    public override string Title => "Commit-to-board event latency, 1,000 clients on one node";
+    public override string Title => "Commit-to-board event latency, many clients on one node";
 
     public override string Unit => "events";
 

@@ -61,11 +61,15 @@ public sealed class BookingManyRoomsScenario : Scenario
         Figure[] figures =
         [
             new($"booking commits/s, {settings.Rooms} rooms, {clients} clients", "/s", platformRate, baselineRate, HigherIsBetter: true,
-                Share("platform", platformRate, c.PerSecond) + ", " + Share("baseline", baselineRate, c.PerSecond)),
+                string.Create(CultureInfo.InvariantCulture, $"of the PostgreSQL ceiling: platform {100 * platformRate / c.PerSecond:0.#}%, baseline {100 * baselineRate / c.PerSecond:0.#}%")),
             new("booking p50 (same load)", "ms", p.Latency.P50 / 1000, b.Latency.P50 / 1000, HigherIsBetter: false),
             new("booking p99 (same load)", "ms", p.Latency.P99 / 1000, b.Latency.P99 / 1000, HigherIsBetter: false),
             new("writing transactions per booking", "tx", platformWrites.Transactions, baselineWrites.Transactions, HigherIsBetter: false,
                 string.Create(CultureInfo.InvariantCulture, $"WAL bytes per booking: platform {platformWrites.WalBytes:N0}, baseline {baselineWrites.WalBytes:N0}")),
+            new("PostgreSQL CPU per booking", "us/op", CpuPerOp(p.Cpu.PostgresCores, p), CpuPerOp(b.Cpu.PostgresCores, b), HigherIsBetter: false,
+                string.Create(CultureInfo.InvariantCulture, $"a ceiling insert: {CpuPerOp(c.Cpu.PostgresCores, c):N0} us")),
+            new("app CPU per booking (server + HTTP client, one process)", "us/op", CpuPerOp(p.Cpu.ProcessCores, p), CpuPerOp(b.Cpu.ProcessCores, b), HigherIsBetter: false,
+                string.Create(CultureInfo.InvariantCulture, $"machine busy: {p.Cpu.MachineCores:0.00} / {b.Cpu.MachineCores:0.00} of {Environment.ProcessorCount} cores")),
             new($"PostgreSQL ceiling: durable 1-row INSERT with exclusion constraint, {clients} Npgsql callers", "/s", c.PerSecond, null, HigherIsBetter: true,
                 "autocommit, one round trip each" + pgbenchNote),
         ];
@@ -100,8 +104,8 @@ public sealed class BookingManyRoomsScenario : Scenario
             EXCLUDE USING gist (room_key WITH =, nights WITH &&));
         """;
 
-    private static string Share(string side, double rate, double ceiling) =>
-        string.Create(CultureInfo.InvariantCulture, $"{side} {100 * rate / ceiling:0.#}% of the PostgreSQL ceiling");
+    // Cores busy over operations per second: CPU microseconds per operation.
+    private static double CpuPerOp(double? cores, Measurement measured) => cores is { } c && measured.PerSecond > 0 ? c * 1e6 / measured.PerSecond : double.NaN;
 
     // Stay n: room n % 200, the (n / 200)th night from a fixed date; never two on one room and night.
     private static async ValueTask InsertStayAsync(NpgsqlDataSource sql, long n, CancellationToken cancellationToken)

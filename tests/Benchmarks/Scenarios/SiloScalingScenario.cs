@@ -17,6 +17,7 @@ public sealed class SiloScalingScenario : Scenario
 {
     private const string Org = "bench";
     private const string Property = "hotel";
+    private const string WarmUp = "warm-up";
 
     public override string Name => "silos";
 
@@ -138,8 +139,10 @@ public sealed class SiloScalingScenario : Scenario
                 {
                     await site.OpenOrganizationAsync(Org, cancellationToken);
                     await site.OpenPropertyAsync(Org, Property, rooms, "r", cancellationToken);
+                    await site.OpenPropertyAsync(Org, WarmUp, 20, "w", cancellationToken);
                 }
 
+                await cluster.WarmUpAsync(cancellationToken);
                 return cluster;
             }
             catch
@@ -163,6 +166,21 @@ public sealed class SiloScalingScenario : Scenario
             }
 
             await database.DisposeAsync();
+        }
+
+        // Fresh processes run unoptimized code at first: bookings on every node until tiered JIT has
+        // done its work, on a property of their own so the measured loads find every night free.
+        private async Task WarmUpAsync(CancellationToken cancellationToken)
+        {
+            var outcomes = new Outcomes();
+            var platform = StayCursor.ManyRooms($"warm-platform{Size}", 20);
+            var baseline = StayCursor.ManyRooms($"warm-baseline{Size}", 20);
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, 600),
+                new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+                async (i, ct) => await (i % 2 == 0
+                    ? BookingLoads.Hold(_ => Platform, Org, WarmUp, "w", platform, outcomes)(0)(ct)
+                    : BookingLoads.Hold(_ => Baseline[i / 2 % Size], Org, WarmUp, "w", baseline, outcomes)(0)(ct)));
         }
 
         // Every silo in every node's view before the hotel is opened, so grains are placed over all of them from the start.

@@ -53,9 +53,11 @@ try
         }
 
         Console.Error.WriteLine($"{scenario.Title}: {settings.Warmup.TotalSeconds:0.#} s warm-up + {settings.Measure.TotalSeconds:0.#} s per variant");
+        var scenarioClock = Stopwatch.StartNew();
         try
         {
             results.Add(await scenario.RunAsync(settings, stop.Token));
+            Console.Error.WriteLine($"{scenario.Title}: done in {scenarioClock.Elapsed.TotalSeconds:0} s");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -67,13 +67,21 @@ public sealed class BoardLatencyScenario : Scenario
             side.Responded.Clear();
         }
 
+        // Cores this process (servers and clients) and PostgreSQL used while each side's events flowed.
+        var cpu = targets.ToDictionary(t => t.Name, _ => (Process: 0.0, Postgres: 0.0, Seconds: 0.0));
         for (var round = 0; round < rounds; round++)
         {
             foreach (var side in targets)
             {
+                var window = CpuUsage.Start();
+                var clock = Stopwatch.StartNew();
                 await PacedAsync(side, perRound, cancellationToken);
                 // Let the last events land before the other side's bookings start.
                 await side.Boards.WaitForAsync(side.Responded.Count, TimeSpan.FromSeconds(5), cancellationToken);
+                var used = window.Stop();
+                var seconds = clock.Elapsed.TotalSeconds;
+                var sum = cpu[side.Name];
+                cpu[side.Name] = (sum.Process + (used.ProcessCores * seconds), sum.Postgres + ((used.PostgresCores ?? 0) * seconds), sum.Seconds + seconds);
             }
         }
 
@@ -101,6 +109,7 @@ public sealed class BoardLatencyScenario : Scenario
             var response = Percentiles(fromResponse);
             stats[side.Name] = (commit.P50, commit.P95, commit.P99, receipts.Count);
             context[$"{side.Name}Delivered"] = $"{receipts.Count} of {(long)expected * clients}";
+            context[$"{side.Name}Cores"] = string.Create(CultureInfo.InvariantCulture, $"process {cpu[side.Name].Process / cpu[side.Name].Seconds:0.00}, PostgreSQL {cpu[side.Name].Postgres / cpu[side.Name].Seconds:0.00}");
             context[$"{side.Name}FromCommitMs"] = Format(commit);
             context[$"{side.Name}FromHttpResponseMs"] = Format(response);
             Console.Error.WriteLine($"  {side.Name,-8} delivered {receipts.Count:N0} of {(long)expected * clients:N0}; ms from commit {Format(commit)}; from HTTP response {Format(response)}");
@@ -110,7 +119,8 @@ public sealed class BoardLatencyScenario : Scenario
         var b = stats["baseline"];
         var delivered = string.Create(CultureInfo.InvariantCulture, $"delivered: platform {p.Delivered:N0}, baseline {b.Delivered:N0} of {(long)expected * clients:N0}");
         figures.Add(new($"board event p50, commit to client, {clients:N0} clients", "ms", p.P50, b.P50, HigherIsBetter: false, "baseline polls every 100 ms"));
-        figures.Add(new("board event p95, commit to client", "ms", p.P95, b.P95, HigherIsBetter: false));
+        figures.Add(new("board event p95, commit to client", "ms", p.P95, b.P95, HigherIsBetter: false,
+            $"cores used while events flowed (servers + clients, PostgreSQL): platform {context["platformCores"]}; baseline {context["baselineCores"]}"));
         figures.Add(new("board event p99, commit to client", "ms", p.P99, b.P99, HigherIsBetter: false, delivered));
         return Result(figures, [], context);
     }

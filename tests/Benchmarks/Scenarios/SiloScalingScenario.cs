@@ -35,7 +35,7 @@ public sealed class SiloScalingScenario : Scenario
         {
             foreach (var silos in settings.SiloCounts)
             {
-                clusters.Add(await Cluster.StartAsync(silos, settings.Rooms, cancellationToken));
+                clusters.Add(await Cluster.StartAsync(silos, settings.Rooms, settings.Quick ? 100 : 600, cancellationToken));
                 Console.Error.WriteLine($"  {silos} silo(s) + API node, and {silos} baseline node(s): started");
             }
 
@@ -69,7 +69,7 @@ public sealed class SiloScalingScenario : Scenario
                 var platform = Rate(cluster.PlatformLoad(clients), cluster.PlatformOutcomes);
                 var baseline = Rate(cluster.BaselineLoad(clients), cluster.BaselineOutcomes);
                 figures.Add(new($"booking commits/s, {n} silo(s) + API node vs {n} baseline node(s)", "/s", platform, baseline, HigherIsBetter: true,
-                    n == 1 ? "every platform call is remote (API node hosts no grains)" : string.Create(CultureInfo.InvariantCulture, $"vs 1: platform {platform / platformOne:0.00}x, baseline {baseline / baselineOne:0.00}x")));
+                    cluster == first ? "every platform call is remote (the API node hosts no grains)" : string.Create(CultureInfo.InvariantCulture, $"vs {first.Size}: platform {platform / platformOne:0.00}x, baseline {baseline / baselineOne:0.00}x")));
                 figures.Add(new($"booking p50, 1 client, {n} silo(s) vs {n} node(s)", "ms",
                     Of(rows, cluster.PlatformLoad(1)).Latency.P50 / 1000, Of(rows, cluster.BaselineLoad(1)).Latency.P50 / 1000, HigherIsBetter: false));
                 context[$"platform{n}Responses"] = cluster.PlatformOutcomes.ToString();
@@ -113,7 +113,7 @@ public sealed class SiloScalingScenario : Scenario
 
         public string BaselineLoad(int clients) => $"baseline, {Size} node(s): hold, {clients} client(s)";
 
-        public static async Task<Cluster> StartAsync(int size, int rooms, CancellationToken cancellationToken)
+        public static async Task<Cluster> StartAsync(int size, int rooms, int warmUpBookings, CancellationToken cancellationToken)
         {
             var cluster = new Cluster(await TestDatabase.CreateAsync(), size);
             try
@@ -142,7 +142,7 @@ public sealed class SiloScalingScenario : Scenario
                     await site.OpenPropertyAsync(Org, WarmUp, 20, "w", cancellationToken);
                 }
 
-                await cluster.WarmUpAsync(cancellationToken);
+                await cluster.WarmUpAsync(warmUpBookings, cancellationToken);
                 return cluster;
             }
             catch
@@ -170,13 +170,13 @@ public sealed class SiloScalingScenario : Scenario
 
         // Fresh processes run unoptimized code at first: bookings on every node until tiered JIT has
         // done its work, on a property of their own so the measured loads find every night free.
-        private async Task WarmUpAsync(CancellationToken cancellationToken)
+        private async Task WarmUpAsync(int bookings, CancellationToken cancellationToken)
         {
             var outcomes = new Outcomes();
             var platform = StayCursor.ManyRooms($"warm-platform{Size}", 20);
             var baseline = StayCursor.ManyRooms($"warm-baseline{Size}", 20);
             await Parallel.ForEachAsync(
-                Enumerable.Range(0, 600),
+                Enumerable.Range(0, bookings),
                 new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
                 async (i, ct) => await (i % 2 == 0
                     ? BookingLoads.Hold(_ => Platform, Org, WarmUp, "w", platform, outcomes)(0)(ct)

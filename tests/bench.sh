@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The project's benchmark command: ./tests/bench.sh [--quick] [more Actors.Benchmarks arguments]
 #
-# Builds in Release, uses the PostgreSQL in $ConnectionStrings__Postgres or starts a throwaway one,
-# and runs every scenario: the platform next to its baseline, measured in the same run. Prints a
-# Markdown table on stdout and writes artifacts/bench/results.json. Default run ~2 minutes,
-# --quick ~20 seconds; `--help` lists the other options.
+# Builds in Release (the benchmark, Api and Silo), uses the PostgreSQL in $ConnectionStrings__Postgres
+# or starts a throwaway one, and runs every scenario: the platform next to the conventional baseline
+# (tests/Benchmarks/Baseline), measured in the same run; some start Api, Silo and baseline nodes as
+# processes. Prints Markdown tables on stdout and writes artifacts/bench/results.json. Default run
+# about 6 minutes, --quick about 1 minute, --filter NAME[,NAME] for some scenarios; `--help` lists all.
 set -euo pipefail
 
 PG_DIR=""

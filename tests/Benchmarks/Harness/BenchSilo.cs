@@ -23,4 +23,20 @@ public static class BenchSilo
             new Dictionary<string, string?> { ["Silo:IdleTimeout"] = "01:00:00" },
             // Errors only: the in-memory warning would land in the middle of the table.
             services => services.Configure<LoggerFilterOptions>(o => o.MinLevel = LogLevel.Error));
+
+    /// <summary>
+    /// A member of the cluster recorded in <paramref name="connectionString"/>'s database: a silo
+    /// hosting the benchmark grains, or (<paramref name="hostsGrains"/> false) a client node that
+    /// only routes calls to them over the silo-to-silo transport.
+    /// </summary>
+    public static Task<TestCluster> JoinAsync(string connectionString, bool hostsGrains) =>
+        TestCluster.StartAsync(
+            silo => silo.AddGrains(typeof(PingGrain).Assembly).UsePostgres(connectionString).UseClustering(),
+            new Dictionary<string, string?>
+            {
+                ["Silo:IdleTimeout"] = "01:00:00",
+                ["Cluster:HostsGrains"] = hostsGrains ? "true" : "false",
+                ["Cluster:RefreshPeriod"] = "00:00:00.200",
+            },
+            services => services.Configure<LoggerFilterOptions>(o => o.MinLevel = LogLevel.Error));
 }

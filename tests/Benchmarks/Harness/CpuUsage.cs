@@ -4,22 +4,24 @@ using System.Globalization;
 namespace Actors.Benchmarks.Harness;
 
 /// <summary>
-/// CPU used during a window, in cores: by this process, and by the whole machine (Linux only).
-/// The difference is mostly PostgreSQL, which says whether the database or the client is the limit.
+/// CPU used during a window, in cores: by this process, by the benchmark's PostgreSQL server, and
+/// by the whole machine (Linux only), which says whether the database or the application is the
+/// limit, and how much of the machine other work took.
 /// </summary>
-public sealed record CpuUsage(double ProcessCores, double? MachineCores)
+public sealed record CpuUsage(double ProcessCores, double? MachineCores, double? PostgresCores = null)
 {
-    public static Snapshot Start() => new(Environment.CpuUsage.TotalTime, MachineBusyTicks(), Stopwatch.GetTimestamp());
+    public static Snapshot Start() => new(Environment.CpuUsage.TotalTime, MachineBusyTicks(), PostgresCpu.Ticks(), Stopwatch.GetTimestamp());
 
-    public readonly record struct Snapshot(TimeSpan ProcessTime, long? MachineBusy, long Timestamp)
+    public readonly record struct Snapshot(TimeSpan ProcessTime, long? MachineBusy, long? PostgresBusy, long Timestamp)
     {
         public CpuUsage Stop()
         {
             var seconds = Stopwatch.GetElapsedTime(Timestamp).TotalSeconds;
             var process = (Environment.CpuUsage.TotalTime - ProcessTime).TotalSeconds / seconds;
-            // /proc/stat counts in USER_HZ, 100 per second on every Linux that matters.
+            // /proc counts in USER_HZ, 100 per second on every Linux that matters.
             double? machine = MachineBusy is { } before && MachineBusyTicks() is { } after ? (after - before) / 100.0 / seconds : null;
-            return new CpuUsage(Math.Round(process, 2), machine is { } m ? Math.Round(m, 2) : null);
+            double? postgres = PostgresBusy is { } pgBefore && PostgresCpu.Ticks() is { } pgAfter ? (pgAfter - pgBefore) / 100.0 / seconds : null;
+            return new CpuUsage(Math.Round(process, 2), machine is { } m ? Math.Round(m, 2) : null, postgres is { } p ? Math.Round(p, 2) : null);
         }
     }
 

@@ -22,6 +22,7 @@ public sealed class LoadRunner
     private int gen2;
     private double processCpuSeconds;
     private double? machineCpuSeconds = 0;
+    private double? postgresCpuSeconds = 0;
 
     private LoadRunner(Load load, Func<CancellationToken, ValueTask>[] callers)
     {
@@ -61,6 +62,7 @@ public sealed class LoadRunner
         gen2 += GC.CollectionCount(2) - gen2Before;
         processCpuSeconds += used.ProcessCores * elapsed;
         machineCpuSeconds = used.MachineCores is { } machine ? machineCpuSeconds + (machine * elapsed) : null;
+        postgresCpuSeconds = used.PostgresCores is { } postgres ? postgresCpuSeconds + (postgres * elapsed) : null;
     }
 
     public Measurement Result()
@@ -76,7 +78,10 @@ public sealed class LoadRunner
             operations == 0 ? 0 : Math.Round((double)allocated / operations, 1),
             gen0,
             gen2,
-            new CpuUsage(Math.Round(processCpuSeconds / seconds, 2), machineCpuSeconds is { } m ? Math.Round(m / seconds, 2) : null));
+            new CpuUsage(
+                Math.Round(processCpuSeconds / seconds, 2),
+                machineCpuSeconds is { } m ? Math.Round(m / seconds, 2) : null,
+                postgresCpuSeconds is { } p ? Math.Round(p / seconds, 2) : null));
     }
 
     // Every caller loops until the deadline; the window ends when the last one's operation returns.

@@ -23,8 +23,7 @@ public abstract class Scenario
     /// Warms every load up, then measures them in interleaved rounds (A B C A B C ...), and compares
     /// each with the earlier variant it names.
     /// </summary>
-    protected async Task<ScenarioResult> MeasureAsync(
-        IReadOnlyList<Load> loads, BenchSettings settings, IReadOnlyDictionary<string, string> context, CancellationToken cancellationToken)
+    protected async Task<IReadOnlyList<ResultRow>> MeasureAsync(IReadOnlyList<Load> loads, BenchSettings settings, CancellationToken cancellationToken)
     {
         var runners = new List<LoadRunner>();
         foreach (var load in loads)
@@ -50,6 +49,12 @@ public abstract class Scenario
             rows.Add(ResultRow.Compare(measured, baseline));
         }
 
-        return new ScenarioResult(Name, Title, Unit, rows, context, Skipped: null);
+        return rows;
     }
+
+    protected ScenarioResult Result(IReadOnlyList<Figure> figures, IReadOnlyList<ResultRow> rows, IReadOnlyDictionary<string, string> context) =>
+        new(Name, Title, Unit, figures, rows, context, Skipped: null);
+
+    /// <summary>The measurement of one variant among the rows.</summary>
+    protected static Measurement Of(IReadOnlyList<ResultRow> rows, string variant) => rows.Single(r => r.Measured.Variant == variant).Measured;
 }

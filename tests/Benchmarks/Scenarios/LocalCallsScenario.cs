@@ -46,7 +46,15 @@ public sealed class LocalCallsScenario : Scenario
             new($"grain call, {ManyCallers} callers, 1 grain", ManyCallers, _ => Calls(grains[..1], 0, 1), Versus: direct1),
         ];
 
-        return await MeasureAsync(loads, settings, new Dictionary<string, string> { ["grains"] = $"{grains.Length}" }, cancellationToken);
+        var rows = await MeasureAsync(loads, settings, cancellationToken);
+        var grain1 = Of(rows, "grain call, 1 caller");
+        var plain1 = Of(rows, direct1);
+        Figure[] figures =
+        [
+            new("grain call p50, 1 caller (vs a direct call)", "us", grain1.Latency.P50, plain1.Latency.P50, HigherIsBetter: false),
+            new($"grain calls/s, {ManyCallers} callers (vs direct calls on every core)", "/s", Of(rows, $"grain call, {ManyCallers} callers").PerSecond, Of(rows, directAll).PerSecond, HigherIsBetter: true),
+        ];
+        return Result(figures, rows, new Dictionary<string, string> { ["grains"] = $"{grains.Length}" });
     }
 
     private static Func<CancellationToken, ValueTask> DirectBatch(IPingGrain target) => async _ =>

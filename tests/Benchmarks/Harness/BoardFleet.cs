@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Actors.Api.Boards;
+using Actors.Benchmarks.Baseline;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Actors.Benchmarks.Harness;
+
+/// <summary>
+/// Many board clients (the real .NET SignalR client over WebSockets) connected to one node, each
+/// keeping when it first received each event. The platform's clients follow a stream (the hub's
+/// Follow method); the baseline's join a group and get "BoardEvent" messages: each design's own way.
+/// </summary>
+public sealed class BoardFleet : IAsyncDisposable
+{
+    private readonly List<BoardClient> clients;
+
+    private BoardFleet(List<BoardClient> clients) => this.clients = clients;
+
+    public int Count => clients.Count;
+
+    /// <summary>Events received by all clients together, first receipts only.</summary>
+    public long Received => clients.Sum(c => c.Count);
+
+    /// <summary>Connects <paramref name="count"/> clients; client i follows property <paramref name="property"/>(i) after sequence <paramref name="after"/>.</summary>
+    public static async Task<BoardFleet> ConnectAsync(
+        Uri node, bool platform, string org, Func<int, string> property, long after, int count, CancellationToken cancellationToken)
+    {
+        var clients = new BoardClient[count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
+            async (i, ct) => clients[i] = await BoardClient.ConnectAsync(node, platform, org, property(i), after, ct));
+        return new BoardFleet([.. clients]);
+    }
+
+    public void Clear()
+    {
+        foreach (var client in clients)
+        {
+            client.Clear();
+        }
+    }
+
+    /// <summary>Waits until every client has received <paramref name="perClient"/> events, or the timeout passes.</summary>
+    public async Task<bool> WaitForAsync(int perClient, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (clients.Any(c => c.Count < perClient))
+        {
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(20, cancellationToken);
+        }
+
+        return true;
+    }
+
+    public IEnumerable<Receipt> Receipts() => clients.SelectMany(c => c.Receipts());
+
+    public async ValueTask DisposeAsync() =>
+        await Parallel.ForEachAsync(clients, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) => await c.DisposeAsync());
+
+    /// <summary>One event as one client first got it: its booking, when the server recorded it, and when it arrived here.</summary>
+    public sealed record Receipt(string BookingId, DateTimeOffset RecordedAt, DateTimeOffset ReceivedAt, long ReceivedTimestamp);
+
+    private sealed class BoardClient : IAsyncDisposable
+    {
+        private readonly HubConnection connection;
+        private readonly List<Receipt> receipts = [];
+        private readonly HashSet<long> seen = [];
+        private readonly CancellationTokenSource stop = new();
+        private Task reading = Task.CompletedTask;
+
+        private BoardClient(HubConnection connection) => this.connection = connection;
+
+        public int Count
+        {
+            get
+            {
+                lock (receipts)
+                {
+                    return receipts.Count;
+                }
+            }
+        }
+
+        public static async Task<BoardClient> ConnectAsync(Uri node, bool platform, string org, string property, long after, CancellationToken cancellationToken)
+        {
+            var connection = new HubConnectionBuilder()
+                .WithUrl(new Uri(node, "/hubs/board"), o =>
+                {
+                    // WebSockets straight away, as browsers on a current stack connect.
+                    o.SkipNegotiation = true;
+                    o.Transports = HttpTransportType.WebSockets;
+                })
+                .Build();
+            var client = new BoardClient(connection);
+            if (!platform)
+            {
+                connection.On<BoardEvent>(BaselineBoardHub.EventMethod, client.Record);
+            }
+
+            await connection.StartAsync(cancellationToken);
+            if (platform)
+            {
+                var stream = await connection.StreamAsChannelAsync<BoardEvent>("Follow", org, property, after, client.stop.Token);
+                client.reading = Task.Run(async () =>
+                {
+                    await foreach (var recorded in stream.ReadAllAsync(client.stop.Token))
+                    {
+                        client.Record(recorded);
+                    }
+                });
+            }
+            else
+            {
+                foreach (var missed in await connection.InvokeAsync<List<BoardEvent>>("Follow", org, property, after, cancellationToken))
+                {
+                    client.Record(missed);
+                }
+            }
+
+            return client;
+        }
+
+        public void Clear()
+        {
+            lock (receipts)
+            {
+                receipts.Clear();
+            }
+        }
+
+        public IReadOnlyList<Receipt> Receipts()
+        {
+            lock (receipts)
+            {
+                return [.. receipts];
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await stop.CancelAsync();
+            await reading.ContinueWith(static _ => { }, TaskScheduler.Default);
+            await connection.DisposeAsync();
+            stop.Dispose();
+        }
+
+        private void Record(BoardEvent recorded)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var timestamp = Stopwatch.GetTimestamp();
+            lock (receipts)
+            {
+                // First receipt only: a baseline client may get an event both in its replay and pushed.
+                if (seen.Add(recorded.Sequence))
+                {
+                    var booking = recorded.Data.ValueKind == JsonValueKind.Object && recorded.Data.TryGetProperty("bookingId", out var id) ? id.GetString() ?? "" : "";
+                    receipts.Add(new Receipt(booking, recorded.RecordedAt, now, timestamp));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Npgsql;
+
+namespace Actors.Benchmarks.Harness;
+
+/// <summary>What the PostgreSQL server says about itself and how much it has written, for the figures' context.</summary>
+public static class PostgresServer
+{
+    /// <summary>The settings that decide what a commit costs: without fsync a commit never waits for a disk.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> SettingsAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        var settings = new Dictionary<string, string>();
+        foreach (var setting in new[] { "server_version", "fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_connections" })
+        {
+            await using var command = source.CreateCommand($"SHOW {setting}");
+            settings[setting] = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return settings;
+    }
+
+    /// <summary>
+    /// Server-wide write counters: transaction ids handed out (one per writing transaction) and WAL
+    /// bytes. Both are read without writing anything, and are exact at once, unlike pg_stat views.
+    /// </summary>
+    public static async Task<WriteCounters> CountersAsync(NpgsqlDataSource source, CancellationToken cancellationToken)
+    {
+        await using var command = source.CreateCommand(
+            "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new WriteCounters(reader.GetInt64(0), reader.GetInt64(1));
+    }
+}
+
+/// <summary>Writing transactions and WAL bytes so far; the difference of two is what happened between them.</summary>
+public sealed record WriteCounters(long Transactions, long WalBytes)
+{
+    public static WriteCounters operator -(WriteCounters after, WriteCounters before) =>
+        new(after.Transactions - before.Transactions, after.WalBytes - before.WalBytes);
+}

@@ -1,0 +1,46 @@
+using Actors.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Benchmarks.Platform;
+
+/// <summary>
+/// The real booking platform (Program.cs's two calls: a co-hosted silo, REST and the board hub) in
+/// this process on Kestrel at a free loopback port, over PostgreSQL, with its production defaults.
+/// </summary>
+public sealed class PlatformHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private PlatformHost(WebApplication app, Uri address)
+    {
+        this.app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<PlatformHost> StartAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        // Warnings to stderr: stdout carries the table.
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connectionString });
+        builder.AddBookingPlatform();
+        var app = builder.Build();
+        app.MapBookingPlatform();
+        await app.StartAsync(cancellationToken);
+        return new PlatformHost(app, new Uri(app.Urls.First()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

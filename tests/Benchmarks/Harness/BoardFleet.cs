@@ -25,13 +25,13 @@ public sealed class BoardFleet : IAsyncDisposable
 
     /// <summary>Connects <paramref name="count"/> clients; client i follows property <paramref name="property"/>(i) after sequence <paramref name="after"/>.</summary>
     public static async Task<BoardFleet> ConnectAsync(
-        Uri node, bool platform, string org, Func<int, string> property, long after, int count, CancellationToken cancellationToken)
+        Uri node, bool platform, string? accessToken, string org, Func<int, string> property, long after, int count, CancellationToken cancellationToken)
     {
         var clients = new BoardClient[count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, count),
             new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = cancellationToken },
-            async (i, ct) => clients[i] = await BoardClient.ConnectAsync(node, platform, org, property(i), after, ct));
+            async (i, ct) => clients[i] = await BoardClient.ConnectAsync(node, platform, accessToken, org, property(i), after, ct));
         return new BoardFleet([.. clients]);
     }
 
@@ -89,7 +89,7 @@ public sealed class BoardFleet : IAsyncDisposable
             }
         }
 
-        public static async Task<BoardClient> ConnectAsync(Uri node, bool platform, string org, string property, long after, CancellationToken cancellationToken)
+        public static async Task<BoardClient> ConnectAsync(Uri node, bool platform, string? accessToken, string org, string property, long after, CancellationToken cancellationToken)
         {
             var connection = new HubConnectionBuilder()
                 .WithUrl(new Uri(node, "/hubs/board"), o =>
@@ -97,6 +97,8 @@ public sealed class BoardFleet : IAsyncDisposable
                     // WebSockets straight away, as browsers on a current stack connect.
                     o.SkipNegotiation = true;
                     o.Transports = HttpTransportType.WebSockets;
+                    // The platform's boards are for members; the baseline has no accounts.
+                    o.AccessTokenProvider = () => Task.FromResult(accessToken);
                 })
                 .Build();
             var client = new BoardClient(connection);

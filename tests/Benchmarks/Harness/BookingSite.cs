@@ -32,9 +32,36 @@ public sealed class BookingSite : IDisposable
 
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Opens organization <paramref name="org"/> (premium plan) unless it exists.</summary>
-    public async Task OpenOrganizationAsync(string org, CancellationToken cancellationToken) =>
-        await SendAsync(HttpMethod.Post, "/api/orgs", new { id = org, name = "Bench Hotels", plan = "Premium" }, null, cancellationToken, HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict);
+    /// <summary>The owner's bearer token on the platform (null on the baseline, which has no accounts).</summary>
+    public string? AccessToken { get; private set; }
+
+    /// <summary>
+    /// Opens organization <paramref name="org"/> (premium plan) unless it exists. On the platform that
+    /// is a sign-up, and the owner's token is sent from then on; the baseline has no accounts, so its
+    /// (absent) sign-up answers 404 and the organization is opened directly.
+    /// </summary>
+    public async Task OpenOrganizationAsync(string org, CancellationToken cancellationToken)
+    {
+        var owner = new { email = $"owner@{org}.example", password = "bench-owner-password" };
+        using var signUp = await http.PostAsJsonAsync(
+            new Uri("/api/signup", UriKind.Relative),
+            new { organizationId = org, organizationName = "Bench Hotels", plan = "Premium", owner.email, name = "Bench Owner", owner.password },
+            Json,
+            cancellationToken);
+        if (signUp.StatusCode == HttpStatusCode.NotFound)
+        {
+            await SendAsync(HttpMethod.Post, "/api/orgs", new { id = org, name = "Bench Hotels", plan = "Premium" }, null, cancellationToken, HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict);
+            return;
+        }
+
+        using var signedIn = signUp.StatusCode == HttpStatusCode.Conflict
+            ? await http.PostAsJsonAsync(new Uri("/api/sign-in", UriKind.Relative), owner, Json, cancellationToken)
+            : signUp;
+        await EnsureAsync(signedIn, cancellationToken, HttpStatusCode.OK, HttpStatusCode.Created);
+        using var body = await JsonDocument.ParseAsync(await signedIn.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        AccessToken = body.RootElement.GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AccessToken);
+    }
 
     /// <summary>
     /// Opens property <paramref name="property"/> (UTC, EUR; "double" at 100, "suite" at 250) with

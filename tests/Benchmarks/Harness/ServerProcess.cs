@@ -1,3 +1,4 @@
+using Actors.Benchmarks.Platform;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -88,6 +89,11 @@ public sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add($"http://127.0.0.1:{port}");
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in PlatformHost.BenchmarkSettings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

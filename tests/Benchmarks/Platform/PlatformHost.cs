@@ -22,6 +22,17 @@ public sealed class PlatformHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>
+    /// What every platform node gets in a benchmark: one signing key for the run (nodes must share it),
+    /// and per-client rate limits lifted, since the load generator is one client address on loopback.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> BenchmarkSettings { get; } = new Dictionary<string, string>
+    {
+        ["Auth:SigningKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        ["RateLimits:Public:PermitLimit"] = "1000000000",
+        ["RateLimits:SignIn:PermitLimit"] = "1000000",
+    };
+
     public IServiceProvider Services => app.Services;
 
     public static async Task<PlatformHost> StartAsync(string connectionString, CancellationToken cancellationToken)
@@ -30,7 +41,8 @@ public sealed class PlatformHost : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         // Warnings to stderr: stdout carries the table.
         builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Postgres"] = connectionString });
+        builder.Configuration.AddInMemoryCollection(
+            BenchmarkSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)).Append(KeyValuePair.Create("ConnectionStrings:Postgres", (string?)connectionString)));
         builder.AddBookingPlatform();
         var app = builder.Build();
         app.MapBookingPlatform();

@@ -43,9 +43,9 @@ public sealed class BoardLatencyScenario : Scenario
         // Follow from the current end: the replay of how the property was set up is not what is measured.
         var connected = Stopwatch.StartNew();
         await using var platformBoards = await BoardFleet.ConnectAsync(
-            sides.Platform.Address, platform: true, Org, _ => Property, await ScalarAsync(sides.Sql, "SELECT coalesce(max(last_sequence), 0) FROM event_streams WHERE stream_namespace = 'property' AND stream_key = 'bench/board'", cancellationToken), clients, cancellationToken);
+            sides.Platform.Address, platform: true, sides.Platform.AccessToken, Org, _ => Property, await ScalarAsync(sides.Sql, "SELECT coalesce(max(last_sequence), 0) FROM event_streams WHERE stream_namespace = 'property' AND stream_key = 'bench/board'", cancellationToken), clients, cancellationToken);
         await using var baselineBoards = await BoardFleet.ConnectAsync(
-            sides.Baseline.Address, platform: false, Org, _ => Property, await ScalarAsync(sides.Sql, "SELECT coalesce(max(last_sequence), 0) FROM bl_properties WHERE org = 'bench' AND id = 'board'", cancellationToken), clients, cancellationToken);
+            sides.Baseline.Address, platform: false, accessToken: null, Org, _ => Property, await ScalarAsync(sides.Sql, "SELECT coalesce(max(last_sequence), 0) FROM bl_properties WHERE org = 'bench' AND id = 'board'", cancellationToken), clients, cancellationToken);
         Console.Error.WriteLine($"  {clients:N0} board clients per side connected in {connected.Elapsed.TotalSeconds:0.0} s");
 
         var targets = new[]

@@ -56,15 +56,18 @@ public sealed class IdleConnectionsScenario : Scenario
         foreach (var (name, startServer, platform) in start)
         {
             await using var server = await startServer();
+            // The platform's boards are for members of the organization they follow.
+            using var site = new BookingSite(server.Address);
+            await site.OpenOrganizationAsync("idle", cancellationToken);
             // Warm up the hub's code paths, so JIT and pools are not charged to the connections.
-            await using (var warm = await BoardFleet.ConnectAsync(server.Address, platform, "idle", i => $"p-{i}", 0, 50, cancellationToken))
+            await using (var warm = await BoardFleet.ConnectAsync(server.Address, platform, site.AccessToken, "idle", i => $"p-{i}", 0, 50, cancellationToken))
             {
                 await Task.Delay(500, cancellationToken);
             }
 
             var before = await SettledAsync(server, cancellationToken);
             var clock = Stopwatch.StartNew();
-            await using var boards = await BoardFleet.ConnectAsync(server.Address, platform, "idle", i => $"p-{i / 10}", 0, count, cancellationToken);
+            await using var boards = await BoardFleet.ConnectAsync(server.Address, platform, site.AccessToken, "idle", i => $"p-{i / 10}", 0, count, cancellationToken);
             var connectSeconds = clock.Elapsed.TotalSeconds;
             var after = await SettledAsync(server, cancellationToken);
             var bytes = Math.Max(1, (double)(after - before) / count);

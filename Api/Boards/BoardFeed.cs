@@ -14,6 +14,7 @@ namespace Actors.Api.Boards;
 public sealed class BoardFeed(IEventLog log, IStreamProvider streams, EventLogTailer tailer, IOptions<BoardOptions> options)
 {
     private const int ReplayBatch = 500;
+    private static readonly ConditionalWeakTable<RecordedEvent, BoardEvent> Parsed = new();
 
     public async IAsyncEnumerable<BoardEvent> FollowAsync(
         StreamId board, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -91,7 +92,10 @@ public sealed class BoardFeed(IEventLog log, IStreamProvider streams, EventLogTa
         }
     }
 
-    private static BoardEvent ToBoardEvent(RecordedEvent recorded)
+    // A live event is one instance shared by every follower on this node: parse its JSON once, not once per board.
+    private static BoardEvent ToBoardEvent(RecordedEvent recorded) => Parsed.GetValue(recorded, Parse);
+
+    private static BoardEvent Parse(RecordedEvent recorded)
     {
         using var document = JsonDocument.Parse(recorded.Payload);
         return new BoardEvent(recorded.Sequence, recorded.EventType, document.RootElement.Clone(), recorded.RecordedAt);

@@ -65,7 +65,7 @@ internal sealed class SiloConnection : IAsyncDisposable
                 throw new SiloUnavailableException($"The connection to silo {Peer} is closed.");
             }
 
-            return await waiting.Result.Task.WaitAsync(timeout);
+            return await waiting.Reply.Task.WaitAsync(timeout);
         }
         catch (TimeoutException)
         {
@@ -141,7 +141,7 @@ internal sealed class SiloConnection : IAsyncDisposable
                 Complete(waiting, () => RemoteCallCodec.DecodeResult(waiting.Method, body));
                 break;
             case FrameKind.Failure when pending.TryRemove(id, out var waiting):
-                waiting.Result.TrySetException(RemoteCallCodec.DecodeFailure(body));
+                waiting.Reply.TrySetException(RemoteCallCodec.DecodeFailure(body));
                 break;
             default:
                 // A response whose caller already timed out: nobody is waiting for it.
@@ -153,11 +153,11 @@ internal sealed class SiloConnection : IAsyncDisposable
     {
         try
         {
-            waiting.Result.TrySetResult(decode());
+            waiting.Reply.TrySetResult(decode());
         }
         catch (Exception exception)
         {
-            waiting.Result.TrySetException(exception);
+            waiting.Reply.TrySetException(exception);
         }
     }
 
@@ -205,10 +205,10 @@ internal sealed class SiloConnection : IAsyncDisposable
         {
             if (pending.TryRemove(id, out var waiting))
             {
-                waiting.Result.TrySetException(reason);
+                waiting.Reply.TrySetException(reason);
             }
         }
     }
 
-    private sealed record Pending(GrainMethod Method, TaskCompletionSource<object?> Result);
+    private sealed record Pending(GrainMethod Method, TaskCompletionSource<object?> Reply);
 }

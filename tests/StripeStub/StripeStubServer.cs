@@ -197,7 +197,7 @@ public sealed class StripeStubServer : IAsyncDisposable
         if (method == "POST" && idempotencyKey is not null && idempotency.TryGetValue((apiKey, idempotencyKey), out var saved))
         {
             return saved.Method == method && saved.Path == path && saved.Parameters == canonical
-                ? (saved.Result, true)
+                ? (saved.Answer, true)
                 : (StubResult.Error(
                     400,
                     "idempotency_error",
@@ -274,5 +274,5 @@ public sealed class StripeStubServer : IAsyncDisposable
 
     private static string Masked(string key) => key.Length <= 8 ? "****" : key[..8] + new string('*', Math.Max(0, key.Length - 12)) + key[^4..];
 
-    private sealed record Saved(string Method, string Path, string Parameters, StubResult Result);
+    private sealed record Saved(string Method, string Path, string Parameters, StubResult Answer);
 }

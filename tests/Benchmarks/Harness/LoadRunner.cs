@@ -65,7 +65,7 @@ public sealed class LoadRunner
         postgresCpuSeconds = used.PostgresCores is { } postgres ? postgresCpuSeconds + (postgres * elapsed) : null;
     }
 
-    public Measurement Result()
+    public Measurement Summarize()
     {
         var operations = calls * load.OperationsPerCall;
         return new Measurement(

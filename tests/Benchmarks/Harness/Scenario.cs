@@ -42,7 +42,7 @@ public abstract class Scenario
         var rows = new List<ResultRow>();
         foreach (var (load, runner) in loads.Zip(runners))
         {
-            var measured = runner.Result();
+            var measured = runner.Summarize();
             var baseline = load.Versus is null ? null : rows.Single(r => r.Measured.Variant == load.Versus).Measured;
             Console.Error.WriteLine(
                 $"  {measured.Variant,-40} {measured.PerSecond,14:N0} {Unit}/s  p50 {measured.Latency.P50,10:N3} us  p99 {measured.Latency.P99,10:N3} us");

@@ -42,8 +42,8 @@ public static class AvailabilityApi
     private static (DateOnly CheckIn, DateOnly CheckOut) Dates(string? checkIn, string? checkOut, FieldErrors? errors = null)
     {
         errors ??= new FieldErrors();
-        var from = Date(checkIn, "checkIn", errors);
-        var to = Date(checkOut, "checkOut", errors);
+        var from = errors.Date(checkIn, "checkIn");
+        var to = errors.Date(checkOut, "checkOut");
         if (!errors.Has("checkIn") && !errors.Has("checkOut"))
         {
             StayDates.Check(from, to, errors);
@@ -53,21 +53,6 @@ public static class AvailabilityApi
         return (from!.Value, to!.Value);
     }
 
-    private static DateOnly? Date(string? value, string field, FieldErrors errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(field, "Use a date as yyyy-MM-dd.");
-        return null;
-    }
 
     private static IPropertyGrain Property(IGrainFactory grains, string org, string property) =>
         grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property));

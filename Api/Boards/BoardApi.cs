@@ -29,8 +29,8 @@ public static class BoardApi
     {
         PathIds.Check(org, property);
         var errors = new FieldErrors();
-        var first = Date(from, "from", errors);
-        var last = Date(to, "to", errors);
+        var first = errors.Date(from, "from");
+        var last = errors.Date(to, "to");
         errors.ThrowIfAny();
 
         // The sequence is read before any state: whatever the state then shows is at least that recent.
@@ -92,19 +92,4 @@ public static class BoardApi
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
     }
 
-    private static DateOnly? Date(string? value, string field, FieldErrors errors)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        errors.Add(field, "Use a date as yyyy-MM-dd.");
-        return null;
-    }
 }

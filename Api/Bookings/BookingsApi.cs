@@ -1,3 +1,4 @@
+using Actors.Api.Payments;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
@@ -18,7 +19,7 @@ public static class BookingsApi
         bookings.MapGet("/{booking}", GetAsync).WithSummary("Returns a booking.");
         bookings.MapPost("/{booking}/confirm", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.Confirm()))
             .WithSummary("Confirms a hold before it expires.");
-        bookings.MapPost("/{booking}/cancel", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.Cancel()))
+        bookings.MapPost("/{booking}/cancel", CancelAsync)
             .WithSummary("Cancels a held or confirmed booking under its cancellation policy.");
         bookings.MapPost("/{booking}/check-in", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.CheckIn()))
             .WithSummary("Checks the guest in, from the arrival day on, into a clean or inspected room.");
@@ -46,6 +47,14 @@ public static class BookingsApi
 
     private static Task<Ok<BookingView>> GetAsync(string org, string booking, IGrainFactory grains) =>
         Act(grains, org, booking, b => b.Get());
+
+    // A paid booking gets back what its policy allows, whichever door it was cancelled through.
+    private static async Task<Ok<BookingView>> CancelAsync(string org, string booking, IGrainFactory grains, GuestPayments payments, CancellationToken cancellationToken)
+    {
+        var cancelled = await Act(grains, org, booking, b => b.Cancel());
+        await payments.SettleCancellationAsync(org, booking, cancellationToken);
+        return cancelled;
+    }
 
     private static Task<Ok<BookingView>> ChangeDatesAsync(string org, string booking, ChangeDatesRequest request, IGrainFactory grains)
     {

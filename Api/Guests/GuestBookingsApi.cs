@@ -1,3 +1,4 @@
+using Actors.Api.Payments;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
@@ -19,9 +20,18 @@ public static class GuestBookingsApi
             .WithSummary("Returns the booking of a guest's private link.");
         bookings.MapPost("/confirm", (string token, IGrainFactory grains) => Act(grains, token, (b, secret) => b.ConfirmAsGuest(secret)))
             .WithSummary("Confirms the hold of a guest's private link (pay at the property).");
-        bookings.MapPost("/cancel", (string token, IGrainFactory grains) => Act(grains, token, (b, secret) => b.CancelAsGuest(secret)))
+        bookings.MapPost("/cancel", CancelAsync)
             .WithSummary("Cancels the booking of a guest's private link under its cancellation policy.");
         return guest;
+    }
+
+    // A guest who paid by card gets back what the policy allows, as at the desk.
+    private static async Task<Ok<BookingView>> CancelAsync(string token, IGrainFactory grains, GuestPayments payments, CancellationToken cancellationToken)
+    {
+        var cancelled = await Act(grains, token, (b, secret) => b.CancelAsGuest(secret));
+        GuestToken.TryParse(token, out var link);
+        await payments.SettleCancellationAsync(link.Organization, link.BookingId, cancellationToken);
+        return cancelled;
     }
 
     private static async Task<Ok<BookingView>> Act(IGrainFactory grains, string token, Func<IBookingGrain, string, Task<BookingView>> action)

@@ -98,6 +98,13 @@ public sealed class GuestPayments(IGrainFactory grains, StripeClient stripe, Str
         return new PaymentCancellation(settlement.Booking!, payment);
     }
 
+    /// <summary>Refunds what a booking cancelled by another route is owed; nothing when it was never paid.</summary>
+    public async Task<PaymentView?> SettleCancellationAsync(string org, string bookingId, CancellationToken cancellationToken)
+    {
+        var settlement = await Payment(org, bookingId).SettleCancellation();
+        return await RefundOwedAsync(org, bookingId, settlement.Payment, cancellationToken);
+    }
+
     /// <summary>Makes every refund the payment owes. The key names the intent and the reason, so a retry never refunds twice.</summary>
     private async Task<PaymentView?> RefundOwedAsync(string org, string bookingId, PaymentView? payment, CancellationToken cancellationToken)
     {

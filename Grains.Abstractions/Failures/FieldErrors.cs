@@ -128,6 +128,23 @@ public sealed class FieldErrors
         }
     }
 
+    /// <summary>A date from a query string, as yyyy-MM-dd; null (and an error, unless absent) otherwise.</summary>
+    public DateOnly? Date(string? value, string field)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Add(field, "Use a date as yyyy-MM-dd.");
+        return null;
+    }
+
     public void Range(int? value, string field, int min, int max)
     {
         if (Required(value, field) && (value < min || value > max))

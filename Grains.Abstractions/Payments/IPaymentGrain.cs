@@ -24,6 +24,9 @@ public interface IPaymentGrain : IGrainWithStringKey
     /// <summary>Cancels the booking under its policy and records what is owed back: what was paid minus the booking's cancellation fee.</summary>
     Task<PaymentSettlement> Cancel();
 
+    /// <summary>Records what is owed back for a booking that was cancelled elsewhere (by the desk or the guest's link).</summary>
+    Task<PaymentSettlement> SettleCancellation();
+
     /// <summary>Records a refund Stripe made, settling what was owed for its intent and reason.</summary>
     Task<PaymentView> Refunded(PaymentRefund refund);
 }

@@ -124,6 +124,23 @@ internal sealed class PaymentGrain(
             }
         }
 
+        return await SettleAsync(booking);
+    }
+
+    public async Task<PaymentSettlement> SettleCancellation()
+    {
+        var booking = await Booking.Get();
+        if (booking.Status != BookingStatus.Cancelled)
+        {
+            throw new InvalidTransitionException($"Booking '{bookingId}' is {booking.Status}, not cancelled: there is nothing to settle.");
+        }
+
+        return await SettleAsync(booking);
+    }
+
+    // What a cancelled booking owes back: what was paid minus its cancellation fee, less what is already due or refunded.
+    private async Task<PaymentSettlement> SettleAsync(BookingView booking)
+    {
         if (State.Status == PaymentStatus.Succeeded)
         {
             var fee = MinorUnits.From(booking.CancellationFee ?? 0m, State.Currency);

@@ -42,6 +42,7 @@ public static class BookingPlatformExtensions
 
     public static WebApplication MapBookingPlatform(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -36,6 +36,7 @@ public static class PlatformSecurity
         services.AddSingleton<HubMembershipFilter>();
         services.Configure<HubOptions>(options => options.AddFilter<HubMembershipFilter>());
         services.AddRateLimits(configuration);
+        services.AddTrustedProxies(configuration);
         var origins = configuration.GetSection(CorsOrigins.Section).Get<CorsOrigins>()?.Origins ?? [];
         if (origins.Length > 0)
         {

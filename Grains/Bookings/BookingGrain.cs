@@ -53,8 +53,8 @@ internal sealed class BookingGrain(
         var roomId = await ReserveFirstFree(command.PropertyId, plan.Rooms, new StayReservation(bookingId, command.CheckIn, command.CheckOut, roomHoldUntil));
         try
         {
-            // Registered before the booking is saved, so a saved hold always has its expiry on record.
-            await RegisterOrUpdateReminder(HoldExpiry, options.Value.HoldTimeout, TimeSpan.FromMinutes(1));
+            // Committed with the booking: a saved hold always has its expiry on record, an unsaved one never.
+            await RegisterOrUpdateReminder(booking, HoldExpiry, options.Value.HoldTimeout, TimeSpan.FromMinutes(1));
             State.Exists = true;
             State.Request = command;
             State.PropertyId = command.PropertyId;
@@ -107,8 +107,8 @@ internal sealed class BookingGrain(
         State.HoldExpiresAt = null;
         State.RoomHoldUntil = null;
         booking.RaiseEvent(Board, new BookingConfirmed(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
+        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
-        await ForgetHoldExpiry();
         return View();
     }
 
@@ -121,8 +121,8 @@ internal sealed class BookingGrain(
         State.Status = BookingStatus.Cancelled;
         State.CancellationFee = fee;
         booking.RaiseEvent(Board, new BookingCancelled(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
+        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
-        await ForgetHoldExpiry();
         return View();
     }
 
@@ -363,8 +363,8 @@ internal sealed class BookingGrain(
         await CurrentRoom.Release(bookingId);
         State.Status = BookingStatus.Expired;
         booking.RaiseEvent(Board, new BookingExpired(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
+        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
-        await ForgetHoldExpiry();
     }
 
     private async Task ForgetHoldExpiry()

@@ -44,6 +44,19 @@ public abstract class Grain : IAddressable
     protected Task<IGrainReminder> RegisterOrUpdateReminder(string reminderName, TimeSpan dueTime, TimeSpan period) =>
         activation.Runtime.Reminders.RegisterOrUpdateAsync(GrainId, reminderName, dueTime, period, CancellationToken.None);
 
+    /// <summary>
+    /// Registers or moves a durable reminder as part of the next write of <paramref name="state"/>: on
+    /// PostgreSQL the reminder is on record exactly when that write commits (in memory, at once).
+    /// </summary>
+    protected Task RegisterOrUpdateReminder<TState>(IPersistentState<TState> state, string reminderName, TimeSpan dueTime, TimeSpan period)
+        where TState : new() =>
+        activation.Runtime.Reminders.RegisterOrUpdateWithAsync(state, GrainId, reminderName, dueTime, period, CancellationToken.None);
+
+    /// <summary>Removes a reminder as part of the next write of <paramref name="state"/> (in memory, at once).</summary>
+    protected Task UnregisterReminder<TState>(IPersistentState<TState> state, string reminderName)
+        where TState : new() =>
+        activation.Runtime.Reminders.UnregisterWithAsync(state, GrainId, reminderName, CancellationToken.None);
+
     protected Task UnregisterReminder(IGrainReminder reminder) =>
         activation.Runtime.Reminders.UnregisterAsync(GrainId, reminder.ReminderName, CancellationToken.None);
 

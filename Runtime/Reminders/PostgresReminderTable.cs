@@ -3,27 +3,32 @@ using Npgsql;
 namespace Actors.Runtime.Reminders;
 
 /// <summary>Reminders in PostgreSQL: they survive restarts and any silo can fire them.</summary>
-public sealed class PostgresReminderTable(NpgsqlDataSource dataSource) : IReminderTable
+public sealed class PostgresReminderTable(NpgsqlDataSource dataSource) : IReminderTable, ITransactionalReminders
 {
+    private const string UpsertSql = """
+        INSERT INTO reminders (grain_type, grain_key, reminder_name, next_due, period_ms) VALUES ($1, $2, $3, $4, $5)
+        ON CONFLICT (grain_type, grain_key, reminder_name) DO UPDATE SET next_due = EXCLUDED.next_due, period_ms = EXCLUDED.period_ms
+        """;
+
+    private const string RemoveSql = "DELETE FROM reminders WHERE grain_type = $1 AND grain_key = $2 AND reminder_name = $3";
+
     public async Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO reminders (grain_type, grain_key, reminder_name, next_due, period_ms) VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (grain_type, grain_key, reminder_name) DO UPDATE SET next_due = EXCLUDED.next_due, period_ms = EXCLUDED.period_ms
-            """);
-        AddKey(command, entry.Grain, entry.Name);
-        command.Parameters.Add(new() { Value = entry.NextDue });
-        command.Parameters.Add(new() { Value = (long)entry.Period.TotalMilliseconds });
+        await using var command = dataSource.CreateCommand(UpsertSql);
+        AddUpsert(command, entry);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task RemoveAsync(GrainId grain, string name, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "DELETE FROM reminders WHERE grain_type = $1 AND grain_key = $2 AND reminder_name = $3");
+        await using var command = dataSource.CreateCommand(RemoveSql);
         AddKey(command, grain, name);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public ITransactionalWrite Upsert(ReminderEntry entry) => new Statement(UpsertSql, command => AddUpsert(command, entry));
+
+    public ITransactionalWrite Remove(GrainId grain, string name) => new Statement(RemoveSql, command => AddKey(command, grain, name));
 
     public async Task<ReminderEntry?> GetAsync(GrainId grain, string name, CancellationToken cancellationToken)
     {
@@ -53,6 +58,13 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource) : IRemind
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    private static void AddUpsert(NpgsqlCommand command, ReminderEntry entry)
+    {
+        AddKey(command, entry.Grain, entry.Name);
+        command.Parameters.Add(new() { Value = entry.NextDue });
+        command.Parameters.Add(new() { Value = (long)entry.Period.TotalMilliseconds });
+    }
+
     private static void AddKey(NpgsqlCommand command, GrainId grain, string name)
     {
         command.Parameters.Add(new() { Value = grain.Type });
@@ -74,5 +86,16 @@ public sealed class PostgresReminderTable(NpgsqlDataSource dataSource) : IRemind
         }
 
         return entries;
+    }
+
+    // One reminder statement run inside a grain's state transaction.
+    private sealed class Statement(string sql, Action<NpgsqlCommand> bind) : ITransactionalWrite
+    {
+        public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            bind(command);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }

@@ -11,6 +11,9 @@ public interface ILedgerGrain : IGrainWithStringKey
 
     /// <summary>The value this activation holds.</summary>
     Task<int> Value();
+
+    /// <summary>Sets the value and schedules (or, with a null delay, removes) the "settle" reminder in the same write.</summary>
+    Task PostWithReminder(int value, TimeSpan? settleAfter, bool failInsideTransaction);
 }
 
 public sealed record LedgerPosted(string Ledger, int Value, int Index);
@@ -41,6 +44,26 @@ public sealed class LedgerGrain([PersistentState("ledger")] IPersistentState<Led
     }
 
     public Task<int> Value() => Task.FromResult(ledger.State.Value);
+
+    public async Task PostWithReminder(int value, TimeSpan? settleAfter, bool failInsideTransaction)
+    {
+        ledger.State.Value = value;
+        if (settleAfter is { } due)
+        {
+            await RegisterOrUpdateReminder(ledger, "settle", due, TimeSpan.FromHours(1));
+        }
+        else
+        {
+            await UnregisterReminder(ledger, "settle");
+        }
+
+        if (failInsideTransaction)
+        {
+            ledger.Enlist(new FailingWrite());
+        }
+
+        await ledger.WriteStateAsync();
+    }
 
     // Runs after the state row and the events were written in the transaction, then breaks it.
     private sealed class FailingWrite : ITransactionalWrite

@@ -39,4 +39,27 @@ public sealed class ReminderTests(PostgresFixture postgres) : IClassFixture<Post
         Assert.Equal(0L, await postgres.Database.ScalarAsync<long>(
             "SELECT count(*) FROM reminders WHERE grain_key = 'repeating'"));
     }
+
+    [Fact]
+    public async Task A_reminder_registered_with_a_state_write_is_on_record_exactly_when_that_write_commits()
+    {
+        await using var silo = await Silos.StartAsync(postgres.Database, settings: FastPolling);
+        var ledger = silo.GrainFactory.GetGrain<ILedgerGrain>("with-reminder");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => ledger.PostWithReminder(1, TimeSpan.FromHours(1), failInsideTransaction: true));
+        Assert.Equal(0L, await RemindersOf("with-reminder"));
+
+        await ledger.PostWithReminder(2, TimeSpan.FromHours(1), failInsideTransaction: false);
+        Assert.Equal(1L, await RemindersOf("with-reminder"));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => ledger.PostWithReminder(3, settleAfter: null, failInsideTransaction: true));
+        Assert.Equal(1L, await RemindersOf("with-reminder"));
+
+        await ledger.PostWithReminder(4, settleAfter: null, failInsideTransaction: false);
+        Assert.Equal(0L, await RemindersOf("with-reminder"));
+        Assert.Equal(4, await ledger.Value());
+    }
+
+    private Task<long> RemindersOf(string key) =>
+        postgres.Database.ScalarAsync<long>("SELECT count(*) FROM reminders WHERE grain_key = $1 AND reminder_name = 'settle'", key);
 }

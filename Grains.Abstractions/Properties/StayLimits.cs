@@ -7,4 +7,7 @@ public static class StayLimits
 
     /// <summary>How far ahead an arrival may be, in days from today at the property.</summary>
     public const int MaxDaysAhead = 730;
+
+    /// <summary>How long a departed stay stays in its room's calendar (two months of board history); the booking keeps it for good.</summary>
+    public const int DepartedDaysKept = 62;
 }

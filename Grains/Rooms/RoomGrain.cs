@@ -1,6 +1,7 @@
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Events;
 using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
 using Actors.Runtime;
 using Npgsql;
@@ -254,6 +255,7 @@ internal sealed class RoomGrain(
 
         var rows = new StayRows(Key);
         rows.Save(stay);
+        ForgetOldDepartures(today, rows);
         ChangeHousekeeping(Housekeeping.Dirty);
         await SaveAsync(rows);
     }
@@ -302,6 +304,18 @@ internal sealed class RoomGrain(
         {
             State.Stays.Remove(lapsed);
             rows.Remove(lapsed.BookingId);
+        }
+    }
+
+    // The room's state is rewritten on every change, so it keeps only what a board can still show:
+    // stays that left long ago live on in their bookings, not in the room's calendar.
+    private void ForgetOldDepartures(DateOnly today, StayRows rows)
+    {
+        var horizon = today.AddDays(-StayLimits.DepartedDaysKept);
+        foreach (var old in State.Stays.Where(s => s.Kind == StayKind.Departed && s.CheckOut < horizon).ToList())
+        {
+            State.Stays.Remove(old);
+            rows.Remove(old.BookingId);
         }
     }
 

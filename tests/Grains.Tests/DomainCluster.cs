@@ -6,6 +6,7 @@ using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
 using Actors.Runtime;
 using Actors.Runtime.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Actors.Grains.Tests;
@@ -27,6 +28,11 @@ public class DomainCluster : IAsyncLifetime
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>Lets a test class replace services, such as the clock.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
@@ -37,7 +43,8 @@ public class DomainCluster : IAsyncLifetime
                 ["Bookings:HoldTimeout"] = HoldTimeout.ToString(),
                 ["Bookings:RoomHoldGrace"] = "00:00:01",
                 ["Reminders:PollInterval"] = "00:00:00.200",
-            });
+            },
+            ConfigureServices);
     }
 
     public async Task DisposeAsync()

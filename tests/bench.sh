@@ -8,11 +8,8 @@
 # about 6 minutes, --quick about 1 minute, --filter NAME[,NAME] for some scenarios; `--help` lists all.
 set -euo pipefail
 
-PG_DIR=""
-stop_postgres() {
-  [[ -z $PG_DIR ]] || tests/postgres.sh stop "$PG_DIR" || true
-  PG_DIR=""
-}
+# shellcheck source=tests/with-postgres.sh
+source "$(dirname "${BASH_SOURCE[0]}")/with-postgres.sh"
 
 main() {
   cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,13 +18,7 @@ main() {
   # Build first: a compile error should not cost a database start.
   dotnet build tests/Benchmarks/Benchmarks.csproj -c Release -v quiet -nologo >&2
 
-  if [[ -z ${ConnectionStrings__Postgres:-} ]]; then
-    PG_DIR=$(mktemp -d)
-    trap stop_postgres EXIT
-    trap "exit 130" INT TERM  # so the EXIT trap also runs when interrupted
-    ConnectionStrings__Postgres=$(tests/postgres.sh start "$PG_DIR" | tail -n 1)
-    export ConnectionStrings__Postgres
-  fi
+  ensure_postgres
 
   # The program bounds itself (9 minutes); timeout is the backstop if it ever hangs.
   timeout --signal=INT --kill-after=30 570 \

@@ -40,23 +40,14 @@ prepare_browser_tests() {
   command -v npm >/dev/null || echo "WARNING: npm is missing: building Api needs it for the SignalR browser client." >&2
 }
 
-PG_DIR=""
-stop_postgres() {
-  [[ -z $PG_DIR ]] || tests/postgres.sh stop "$PG_DIR" || true
-  PG_DIR=""
-}
+# shellcheck source=tests/with-postgres.sh
+source "$(dirname "${BASH_SOURCE[0]}")/with-postgres.sh"
 
 main() {
   cd "$(dirname "${BASH_SOURCE[0]}")/.."
   export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
 
-  if [[ -z ${ConnectionStrings__Postgres:-} ]]; then
-    PG_DIR=$(mktemp -d)
-    trap stop_postgres EXIT
-    trap "exit 130" INT TERM  # so the EXIT trap also runs when interrupted
-    ConnectionStrings__Postgres=$(tests/postgres.sh start "$PG_DIR" | tail -n 1)
-    export ConnectionStrings__Postgres
-  fi
+  ensure_postgres
 
   prepare_browser_tests
 

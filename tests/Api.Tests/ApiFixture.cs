@@ -100,16 +100,7 @@ public class ApiFixture : IAsyncLifetime
         await Client.PostAsync($"/api/orgs/{org}/properties", new
         {
             id = "hotel",
-            settings = new
-            {
-                name = "Hotel",
-                timeZone = "UTC",
-                currency = "EUR",
-                checkInTime = "15:00",
-                checkOutTime = "11:00",
-                minimumStay = 1,
-                cancellation = new { freeUntilDaysBeforeArrival = 2, lateFee = "FirstNight" },
-            },
+            settings = PropertySettings("Hotel"),
             roomTypes = new[] { new { id = "double", name = "Double", nightlyRate = 100m }, new { id = "suite", name = "Suite", nightlyRate = 250m } },
         }).OkAsync();
         for (var i = 1; i <= doubles; i++)
@@ -124,6 +115,18 @@ public class ApiFixture : IAsyncLifetime
 
         return org;
     }
+
+    /// <summary>A property's settings as the API takes them: UTC, EUR, 15:00/11:00, free cancellation until two days before arrival.</summary>
+    public static object PropertySettings(string name) => new
+    {
+        name,
+        timeZone = "UTC",
+        currency = "EUR",
+        checkInTime = "15:00",
+        checkOutTime = "11:00",
+        minimumStay = 1,
+        cancellation = new { freeUntilDaysBeforeArrival = 2, lateFee = "FirstNight" },
+    };
 
     public static object Stay(string room, int from, int to, string guest = "Ann") => new
     {

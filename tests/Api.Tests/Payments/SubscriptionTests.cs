@@ -92,16 +92,7 @@ public sealed class SubscriptionTests(PaymentsFixture api) : IClassFixture<Payme
         api.Client.PostAsync($"/api/orgs/{org}/properties", new
         {
             id,
-            settings = new
-            {
-                name = "Another",
-                timeZone = "UTC",
-                currency = "EUR",
-                checkInTime = "15:00",
-                checkOutTime = "11:00",
-                minimumStay = 1,
-                cancellation = new { freeUntilDaysBeforeArrival = 2, lateFee = "FirstNight" },
-            },
+            settings = ApiFixture.PropertySettings("Another"),
             roomTypes = new[] { new { id = "double", name = "Double", nightlyRate = 100m } },
         });
 }

@@ -4,7 +4,11 @@ using Actors.Grains.Abstractions.Events;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
-using Actors.Runtime;
+using Actors.Persistence.EventLog;
+using Actors.Persistence.State;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +19,9 @@ namespace Actors.Grains.Bookings;
 /// second, and undoes the first step when the second fails. A room's hold also lapses by itself,
 /// so a booking that died between the two steps cannot block the room for long.
 /// </summary>
+[GrainType("booking")]
 internal sealed class BookingGrain(
-    [PersistentState("booking")] IPersistentState<BookingState> booking,
+    [OutboxState("booking")] IOutboxState<BookingState> booking,
     TimeProvider time,
     IOptions<BookingOptions> options,
     ILogger<BookingGrain> logger) : Grain, IBookingGrain, IRemindable
@@ -53,8 +58,9 @@ internal sealed class BookingGrain(
         var roomId = await ReserveFirstFree(command.PropertyId, plan.Rooms, new StayReservation(bookingId, command.CheckIn, command.CheckOut, roomHoldUntil));
         try
         {
-            // Committed with the booking: a saved hold always has its expiry on record, an unsaved one never.
-            await RegisterOrUpdateReminder(booking, HoldExpiry, options.Value.HoldTimeout, TimeSpan.FromMinutes(1));
+            // Reminders cannot join the booking's transaction: on record before the hold is, removed below if
+            // the hold is not saved, and harmless if that removal fails (the handler forgets a hold it does not know).
+            await this.RegisterOrUpdateReminder(HoldExpiry, options.Value.HoldTimeout, TimeSpan.FromMinutes(1));
             State.Exists = true;
             State.Request = command;
             State.PropertyId = command.PropertyId;
@@ -80,9 +86,9 @@ internal sealed class BookingGrain(
             await Compensate(() => Room(command.PropertyId, roomId).Release(bookingId));
             await Compensate(async () =>
             {
-                if (await GetReminder(HoldExpiry) is { } reminder)
+                if (await this.GetReminder(HoldExpiry) is { } reminder)
                 {
-                    await UnregisterReminder(reminder);
+                    await this.UnregisterReminder(reminder);
                 }
             });
             throw;
@@ -107,7 +113,6 @@ internal sealed class BookingGrain(
         State.HoldExpiresAt = null;
         State.RoomHoldUntil = null;
         booking.RaiseEvent(Board, new BookingConfirmed(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
-        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
         return View();
     }
@@ -121,7 +126,6 @@ internal sealed class BookingGrain(
         State.Status = BookingStatus.Cancelled;
         State.CancellationFee = fee;
         booking.RaiseEvent(Board, new BookingCancelled(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
-        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
         return View();
     }
@@ -271,6 +275,8 @@ internal sealed class BookingGrain(
             return;
         }
 
+        // A hold confirmed, cancelled, expired early or never saved: its reminder ends here, which costs
+        // nothing on the paths that end a hold (a reminder cannot commit with the booking's state).
         if (!State.Exists || State.Status != BookingStatus.Held)
         {
             await ForgetHoldExpiry();
@@ -280,14 +286,15 @@ internal sealed class BookingGrain(
         var now = time.GetUtcNow();
         if (now < State.HoldExpiresAt)
         {
-            await RegisterOrUpdateReminder(HoldExpiry, State.HoldExpiresAt.Value - now, TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(HoldExpiry, State.HoldExpiresAt.Value - now, TimeSpan.FromMinutes(1));
             return;
         }
 
         await Expire();
+        await ForgetHoldExpiry();
     }
 
-    private Runtime.Streams.StreamId Board => BoardStream.Of(org, State.PropertyId);
+    private EventStream Board => BoardStream.Of(org, State.PropertyId);
 
     private IRoomGrain CurrentRoom => Room(State.PropertyId, State.RoomId);
 
@@ -363,15 +370,14 @@ internal sealed class BookingGrain(
         await CurrentRoom.Release(bookingId);
         State.Status = BookingStatus.Expired;
         booking.RaiseEvent(Board, new BookingExpired(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
-        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
     }
 
     private async Task ForgetHoldExpiry()
     {
-        if (await GetReminder(HoldExpiry) is { } reminder)
+        if (await this.GetReminder(HoldExpiry) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

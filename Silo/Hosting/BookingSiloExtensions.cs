@@ -53,30 +53,43 @@ public static class BookingSiloExtensions
         return builder;
     }
 
-    private static ISiloBuilder UseBookingCluster(this ISiloBuilder silo, ClusterSettings cluster, string? connectionString, IConfiguration configuration)
+    /// <summary>
+    /// What every silo of the booking grains needs besides clustering: the outbox state facet, the
+    /// default grain storage (System.Text.Json) and reminders, in PostgreSQL or in memory, and the
+    /// tuned timeouts. Test clusters call it too, with Orleans' own test clustering.
+    /// </summary>
+    public static ISiloBuilder AddBookingStorage(this ISiloBuilder silo, string? connectionString, IConfiguration configuration)
     {
         silo.Services.AddOutboxState();
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout(configuration));
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = configuration.GetValue("Silo:IdleTimeout", o.CollectionAge));
+        if (connectionString is null)
+        {
+            return silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+        }
+
+        return silo
+            .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
+            .AddAdoNetGrainStorageAsDefault(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString));
+    }
+
+    private static ISiloBuilder UseBookingCluster(this ISiloBuilder silo, ClusterSettings cluster, string? connectionString, IConfiguration configuration)
+    {
+        silo.AddBookingStorage(connectionString, configuration);
         silo.Configure<ClusterMembershipOptions>(FailureDetection.Tuned);
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Cluster:Membership"));
         var siloPort = FreePort.Or(cluster.SiloPort);
         var gatewayPort = FreePort.Or(cluster.GatewayPort);
         if (connectionString is null)
         {
-            return silo
-                .UseLocalhostClustering(siloPort, gatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId)
-                .AddMemoryGrainStorageAsDefault()
-                .UseInMemoryReminderService();
+            return silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         }
 
         return silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
             .ConfigureEndpoints(IPAddress.Parse(cluster.AdvertisedHost), siloPort, gatewayPort, listenOnAnyHostAddress: true)
-            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
-            .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
-            .AddAdoNetGrainStorageAsDefault(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString));
+            .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString));
     }
 
     private static TimeSpan CallTimeout(IConfiguration configuration) => configuration.GetValue("Silo:CallTimeout", TimeSpan.FromSeconds(30));

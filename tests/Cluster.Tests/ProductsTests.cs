@@ -149,8 +149,8 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(0L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM event_log WHERE strpos(payload::text, $1) > 0", made.Id));
 
         // Nothing shared: each database's membership holds its own product's node only.
-        Assert.Equal(1L, await CountAsync(BeStaysDatabase, "SELECT count(*) FROM silos WHERE status = 'active'"));
-        Assert.Equal(1L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM silos WHERE status = 'active'"));
+        Assert.Equal(1L, await CountAsync(BeStaysDatabase, "SELECT count(*) FROM orleans_membership WHERE status = 3"));
+        Assert.Equal(1L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM orleans_membership WHERE status = 3"));
 
         // The same command stops them: both processes are gone afterwards.
         var pids = File.ReadAllLines(Path.Combine(runDirectory, "nodes")).Select(line => int.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();

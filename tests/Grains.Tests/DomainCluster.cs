@@ -21,7 +21,8 @@ public class DomainCluster : IAsyncLifetime
     // Orleans keys reminders and its grain storage by service id: a restarted cluster keeps it.
     private readonly string serviceId = "grains-tests-" + Guid.NewGuid().ToString("N")[..8];
 
-    public TestDatabase Database => database!;
+    /// <summary>The test database; a cluster on the in-memory stores has none.</summary>
+    public TestDatabase Database => database ?? throw new InvalidOperationException("This cluster keeps everything in memory: it has no database.");
 
     public InProcessTestCluster Cluster => cluster!;
 
@@ -32,6 +33,9 @@ public class DomainCluster : IAsyncLifetime
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
+    /// <summary>False for the embedded default: no database, state and stays in the silo's memory.</summary>
+    protected virtual bool UsesDatabase => true;
+
     /// <summary>Lets a test class replace services, such as the clock.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
@@ -39,7 +43,11 @@ public class DomainCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        if (UsesDatabase)
+        {
+            database = await TestDatabase.CreateAsync();
+        }
+
         cluster = await StartClusterAsync();
     }
 
@@ -77,7 +85,7 @@ public class DomainCluster : IAsyncLifetime
 
     private Task<InProcessTestCluster> StartClusterAsync() =>
         BookingTestCluster.StartAsync(
-            Database.ConnectionString,
+            database?.ConnectionString,
             serviceId,
             new Dictionary<string, string?>
             {

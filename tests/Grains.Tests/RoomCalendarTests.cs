@@ -35,6 +35,9 @@ public sealed class RoomCalendarTests(DomainCluster domain) : IClassFixture<Doma
         // Not even tried: a write the exclusion constraint refuses still counts here, since sequences ignore the rollback.
         Assert.Equal(0L, await tried());
         Assert.Equal(1L, await domain.Database.ScalarAsync<long>("SELECT count(*) FROM stays WHERE room_key = $1", roomKey));
+        // The count does see the room's writes: a stay the room takes is one.
+        await domain.HoldAsync(org, DomainCluster.Stay("d1", 4, 6));
+        Assert.Equal(1L, await tried());
     }
 
     [Fact]

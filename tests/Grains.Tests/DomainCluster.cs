@@ -12,7 +12,10 @@ using Xunit;
 
 namespace Actors.Grains.Tests;
 
-/// <summary>A test cluster hosting the booking grains on a fresh PostgreSQL database, one per test class.</summary>
+/// <summary>
+/// An Orleans test cluster (InProcessTestCluster) hosting the booking grains on a fresh PostgreSQL
+/// database, one per test class; or on the in-memory stores when <see cref="UsesDatabase"/> is false.
+/// </summary>
 public class DomainCluster : IAsyncLifetime
 {
     private TestDatabase? database;
@@ -81,7 +84,8 @@ public class DomainCluster : IAsyncLifetime
     }
 
     /// <summary>Another cluster of the same service on the same database: its activations are not this cluster's.</summary>
-    public Task<InProcessTestCluster> StartSecondClusterAsync() => StartClusterAsync();
+    public Task<InProcessTestCluster> StartSecondClusterAsync() =>
+        UsesDatabase ? StartClusterAsync() : throw new InvalidOperationException("Clusters on the in-memory stores share nothing.");
 
     private Task<InProcessTestCluster> StartClusterAsync() =>
         BookingTestCluster.StartAsync(

@@ -248,7 +248,7 @@ internal sealed class BookingGrain(
         var holdUntil = State.Status == BookingStatus.Held ? State.RoomHoldUntil : null;
 
         // New room first, then the booking, then the old room: the guest always has at least one room and ends with one.
-        await target.Reserve(new StayReservation(bookingId, State.CheckIn, State.CheckOut, holdUntil));
+        await Reserve(target, new StayReservation(bookingId, State.CheckIn, State.CheckOut, holdUntil));
         var fromRoomId = State.RoomId;
         try
         {
@@ -343,7 +343,7 @@ internal sealed class BookingGrain(
         {
             try
             {
-                await Room(propertyId, roomId).Reserve(reservation);
+                await Reserve(Room(propertyId, roomId), reservation);
                 return roomId;
             }
             catch (RoomUnavailableException unavailable)
@@ -354,6 +354,27 @@ internal sealed class BookingGrain(
         }
 
         throw last ?? new RoomUnavailableException("No room is free for those nights.");
+    }
+
+    /// <summary>
+    /// A room activation whose calendar another activation of the room changed first (as after a split
+    /// of the cluster) refuses the write and deactivates; asked again, a fresh activation decides on the
+    /// committed calendar, so the guest hears "unavailable" when the nights were taken, not "try again".
+    /// </summary>
+    private static async Task Reserve(IRoomGrain room, StayReservation reservation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await room.Reserve(reservation);
+                return;
+            }
+            catch (InconsistentStateException) when (attempt < 3)
+            {
+                // Nothing was written; Reserve is idempotent for one booking.
+            }
+        }
     }
 
     private async Task ExpireIfDue()

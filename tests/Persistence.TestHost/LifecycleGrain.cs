@@ -1,6 +1,6 @@
 namespace Actors.Persistence.TestHost;
 
-/// <summary>Tells the probe when it activates and deactivates.</summary>
+/// <summary>Tells the probe when it activates and deactivates; activation fails when its key starts with "broken".</summary>
 public interface ILifecycleGrain : IGrainWithStringKey
 {
     /// <summary>Returns the id of this activation.</summary>
@@ -17,6 +17,11 @@ public sealed class LifecycleGrain(Probe probe) : Grain, ILifecycleGrain
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         probe.Record($"activate {this.GetPrimaryKeyString()}");
+        if (this.GetPrimaryKeyString().StartsWith("broken", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("This grain cannot start.");
+        }
+
         // Slow enough that racing first calls all arrive while the activation is still starting.
         await Task.Delay(50, cancellationToken);
     }

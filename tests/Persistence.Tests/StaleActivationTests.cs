@@ -37,18 +37,19 @@ public sealed class StaleActivationTests : IAsyncLifetime
     {
         var onLeft = left.Client.GetGrain<ILedgerGrain>("stale-ledger");
         var onRight = right.Client.GetGrain<ILedgerGrain>("stale-ledger");
-        Assert.Equal(0, await onLeft.Value());
-        Assert.Equal(0, await onRight.Value());
+        await onLeft.Post(1, events: 1);
+        // Both activations now hold version 1.
+        Assert.Equal(1, await onRight.Value());
         var staleActivation = (await onRight.Where()).Activation;
 
-        await onLeft.Post(1, events: 1);
-        await Assert.ThrowsAsync<InconsistentStateException>(() => onRight.Post(2, events: 1));
+        await onLeft.Post(2, events: 1);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => onRight.Post(99, events: 1));
 
-        Assert.Equal(1, await onRight.Value());
+        Assert.Equal(2, await onRight.Value());
         Assert.NotEqual(staleActivation, (await onRight.Where()).Activation);
-        Assert.Equal("1", await database.ScalarAsync<string>("SELECT payload->>'value' FROM grain_state WHERE grain_key = 'stale-ledger'"));
+        Assert.Equal("2", await database.ScalarAsync<string>("SELECT payload->>'value' FROM grain_state WHERE grain_key = 'stale-ledger'"));
         // The refused write left no event behind.
-        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT count(*) FROM event_log WHERE grain_key = 'stale-ledger'"));
+        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM event_log WHERE grain_key = 'stale-ledger'"));
 
         // The fresh activation holds the current ETag, so it can write again.
         await onRight.Post(3, events: 1);
@@ -60,14 +61,15 @@ public sealed class StaleActivationTests : IAsyncLifetime
     {
         var onLeft = left.Client.GetGrain<ICounterGrain>("stale-counter");
         var onRight = right.Client.GetGrain<ICounterGrain>("stale-counter");
-        Assert.Equal(0, await onLeft.Get());
-        Assert.Equal(0, await onRight.Get());
+        await onLeft.Set(1);
+        // Both activations now hold the same ETag.
+        Assert.Equal(1, await onRight.Get());
         var staleActivation = (await onRight.Where()).Activation;
 
-        await onLeft.Set(1);
-        await Assert.ThrowsAsync<InconsistentStateException>(() => onRight.Set(2));
+        await onLeft.Set(2);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => onRight.Set(99));
 
-        Assert.Equal(1, await onRight.Get());
+        Assert.Equal(2, await onRight.Get());
         Assert.NotEqual(staleActivation, (await onRight.Where()).Activation);
         await onRight.Set(3);
         // The other side's activation is now the stale one.
@@ -76,11 +78,11 @@ public sealed class StaleActivationTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task Of_two_activations_writing_at_once_exactly_one_commits()
+    public async Task Of_two_activations_making_the_first_write_at_once_exactly_one_commits()
     {
         var onLeft = left.Client.GetGrain<ILedgerGrain>("contested");
         var onRight = right.Client.GetGrain<ILedgerGrain>("contested");
-        await onLeft.Post(0, events: 0);
+        Assert.Equal(0, await onLeft.Value());
         Assert.Equal(0, await onRight.Value());
 
         var outcomes = await Task.WhenAll(Attempt(() => onLeft.Post(11, events: 1)), Attempt(() => onRight.Post(22, events: 1)));

@@ -49,10 +49,9 @@ public sealed class TailerTests(NotifiedTailerFixture silos) : IClassFixture<Not
         Assert.Empty(notified);
 
         await ledger.Post(2, events: 2);
-        using var deadline = new CancellationTokenSource(Within);
-        while (notified.IsEmpty)
+        using (var deadline = new CancellationTokenSource(Within))
         {
-            await listener.WaitAsync(deadline.Token);
+            await WaitQuietly(listener, deadline.Token, until: () => !notified.IsEmpty);
         }
 
         Assert.Equal($"{LedgerGrain.Stream.Namespace}\n{LedgerGrain.Stream.Key}", Assert.Single(notified));
@@ -114,11 +113,12 @@ public sealed class TailerTests(NotifiedTailerFixture silos) : IClassFixture<Not
         return Task.CompletedTask;
     };
 
-    private static async Task WaitQuietly(NpgsqlConnection connection, CancellationToken cancellationToken)
+    // Receives notifications until the token ends the wait or the condition holds.
+    private static async Task WaitQuietly(NpgsqlConnection connection, CancellationToken cancellationToken, Func<bool>? until = null)
     {
         try
         {
-            while (true)
+            while (until?.Invoke() != true)
             {
                 await connection.WaitAsync(cancellationToken);
             }

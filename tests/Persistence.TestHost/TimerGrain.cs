@@ -1,6 +1,6 @@
-namespace Actors.Runtime.TestHost;
+namespace Actors.Persistence.TestHost;
 
-/// <summary>Counts ticks of a grain timer.</summary>
+/// <summary>Counts ticks of a grain timer and notices a tick overlapping a call.</summary>
 public interface ITimerGrain : IGrainWithStringKey
 {
     /// <summary>Starts a timer with the given period.</summary>
@@ -10,6 +10,7 @@ public interface ITimerGrain : IGrainWithStringKey
     Task<TimerReport> Read();
 }
 
+[GenerateSerializer]
 public sealed record TimerReport(int Ticks, bool Overlapped);
 
 public sealed class TimerGrain(Probe probe) : Grain, ITimerGrain
@@ -20,7 +21,7 @@ public sealed class TimerGrain(Probe probe) : Grain, ITimerGrain
 
     public Task Start(TimeSpan period)
     {
-        RegisterGrainTimer(TickAsync, period, period);
+        this.RegisterGrainTimer(TickAsync, period, period);
         return Task.CompletedTask;
     }
 
@@ -37,7 +38,7 @@ public sealed class TimerGrain(Probe probe) : Grain, ITimerGrain
         Enter();
         await Task.Delay(5, cancellationToken);
         ticks++;
-        probe.Record($"tick {GetPrimaryKeyString()}");
+        probe.Record($"tick {this.GetPrimaryKeyString()}");
         inside--;
     }
 

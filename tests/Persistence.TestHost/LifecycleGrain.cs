@@ -1,4 +1,4 @@
-namespace Actors.Runtime.TestHost;
+namespace Actors.Persistence.TestHost;
 
 /// <summary>Tells the probe when it activates and deactivates; activation fails when its key starts with "broken".</summary>
 public interface ILifecycleGrain : IGrainWithStringKey
@@ -12,26 +12,27 @@ public interface ILifecycleGrain : IGrainWithStringKey
 
 public sealed class LifecycleGrain(Probe probe) : Grain, ILifecycleGrain
 {
-    private readonly Guid activationId = Guid.NewGuid();
+    private readonly Guid activation = Guid.NewGuid();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        probe.Record($"activate {GetPrimaryKeyString()}");
-        if (GetPrimaryKeyString().StartsWith("broken", StringComparison.Ordinal))
+        probe.Record($"activate {this.GetPrimaryKeyString()}");
+        if (this.GetPrimaryKeyString().StartsWith("broken", StringComparison.Ordinal))
         {
             throw new InvalidOperationException("This grain cannot start.");
         }
 
-        return Task.CompletedTask;
+        // Slow enough that racing first calls all arrive while the activation is still starting.
+        await Task.Delay(50, cancellationToken);
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        probe.Record($"deactivate {GetPrimaryKeyString()} {reason}");
+        probe.Record($"deactivate {this.GetPrimaryKeyString()}");
         return Task.CompletedTask;
     }
 
-    public Task<Guid> Ping() => Task.FromResult(activationId);
+    public Task<Guid> Ping() => Task.FromResult(activation);
 
     public Task Stall(TimeSpan duration) => Task.Delay(duration);
 }

@@ -1,15 +1,15 @@
-namespace Actors.Runtime.TestHost;
+namespace Actors.Persistence.TestHost;
 
 /// <summary>Counts reminder ticks in persisted state, so ticks after a restart are visible.</summary>
 public interface IReminderGrain : IGrainWithStringKey
 {
-    /// <summary>Registers a reminder named "wake" due after <paramref name="due"/>.</summary>
+    /// <summary>Registers the reminder "wake", first due after <paramref name="due"/>.</summary>
     Task Schedule(TimeSpan due, TimeSpan period);
 
     /// <summary>Ticks received so far.</summary>
     Task<int> Ticks();
 
-    /// <summary>Removes the "wake" reminder.</summary>
+    /// <summary>Removes the reminder "wake".</summary>
     Task Cancel();
 }
 
@@ -20,15 +20,15 @@ public sealed class ReminderTicks
 
 public sealed class ReminderGrain([PersistentState("ticks")] IPersistentState<ReminderTicks> ticks) : Grain, IReminderGrain, IRemindable
 {
-    public Task Schedule(TimeSpan due, TimeSpan period) => RegisterOrUpdateReminder("wake", due, period);
+    public Task Schedule(TimeSpan due, TimeSpan period) => this.RegisterOrUpdateReminder("wake", due, period);
 
     public Task<int> Ticks() => Task.FromResult(ticks.State.Count);
 
     public async Task Cancel()
     {
-        if (await GetReminder("wake") is { } reminder)
+        if (await this.GetReminder("wake") is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -31,6 +31,37 @@ public static class PostgresServer
         await reader.ReadAsync(cancellationToken);
         return new WriteCounters(reader.GetInt64(0), reader.GetInt64(1));
     }
+
+    /// <summary>
+    /// How many distinct transactions between two counter readings left rows in <paramref name="tables"/>
+    /// (by the rows' xmin; tables that do not exist count nothing). A row updated twice in the window
+    /// counts once, so this is a floor.
+    /// </summary>
+    public static async Task<long> TransactionsWritingAsync(
+        NpgsqlDataSource source, IReadOnlyList<string> tables, WriteCounters before, WriteCounters after, CancellationToken cancellationToken)
+    {
+        long found = 0;
+        foreach (var table in tables)
+        {
+            await using (var exists = source.CreateCommand("SELECT to_regclass($1) IS NOT NULL"))
+            {
+                exists.Parameters.Add(new() { Value = table });
+                if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                {
+                    continue;
+                }
+            }
+
+            // xmin is the 32-bit xid; the counters are 64-bit (epoch and xid), so compare within the epoch.
+            await using var command = source.CreateCommand(
+                $"SELECT count(DISTINCT xmin::text::bigint) FROM {table} WHERE xmin::text::bigint >= $1 AND xmin::text::bigint < $2");
+            command.Parameters.Add(new() { Value = before.Transactions & 0xFFFF_FFFF });
+            command.Parameters.Add(new() { Value = after.Transactions & 0xFFFF_FFFF });
+            found += (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return found;
+    }
 }
 
 /// <summary>Writing transactions and WAL bytes so far; the difference of two is what happened between them.</summary>

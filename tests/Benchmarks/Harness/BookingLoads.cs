@@ -46,10 +46,12 @@ public static class BookingLoads
             Math.Round((double)(used.Transactions - cluster) / count, 2),
             Math.Round((double)used.WalBytes / count),
             Math.Round((double)reminders / count, 2),
-            cluster);
+            cluster,
+            await PostgresServer.TransactionsByTableAsync(sql, before, after, cancellationToken));
     }
 }
 
 /// <summary>What one booking writes: transactions (reminder registrations included), WAL bytes, and the part that registers reminders.</summary>
 /// <param name="ClusterTransactions">Membership writes during the probe, left out of <paramref name="Transactions"/>.</param>
-public sealed record BookingWrites(double Transactions, double WalBytes, double ReminderTransactions, long ClusterTransactions);
+/// <param name="ByTable">Transactions of the probe by table written ("table: n, ..."), for the results file.</param>
+public sealed record BookingWrites(double Transactions, double WalBytes, double ReminderTransactions, long ClusterTransactions, string ByTable);

@@ -84,6 +84,8 @@ public sealed class BookingManyRoomsScenario : Scenario
             ["platformWalBytesPerBooking"] = $"{platformWrites.WalBytes}",
             ["baselineWalBytesPerBooking"] = $"{baselineWrites.WalBytes}",
             ["platformReminderTransactionsPerBooking"] = $"{platformWrites.ReminderTransactions}",
+            ["platformTransactionsByTable"] = $"{probe} bookings: {platformWrites.ByTable}",
+            ["baselineTransactionsByTable"] = $"{probe} bookings: {baselineWrites.ByTable}",
             ["membershipTransactionsLeftOut"] = $"platform probe {platformWrites.ClusterTransactions}, baseline probe {baselineWrites.ClusterTransactions}",
             ["ceilingNpgsqlPerSecond"] = string.Create(CultureInfo.InvariantCulture, $"{c.PerSecond}"),
             ["ceilingPgbenchPerSecond"] = pgbench is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t}") : "not run",

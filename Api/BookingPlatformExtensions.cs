@@ -13,7 +13,7 @@ using Actors.Api.Product;
 using Actors.Api.Properties;
 using Actors.Api.Rooms;
 using Actors.Api.Security;
-using Actors.Silo;
+using Actors.Silo.Hosting;
 using Actors.Silo.Health;
 
 namespace Actors.Api;
@@ -33,7 +33,7 @@ public static class BookingPlatformExtensions
             document.Info.Title = builder.Configuration["Product:Name"] ?? document.Info.Title;
             return Task.CompletedTask;
         }));
-        builder.Services.AddBookingSilo(builder.Configuration);
+        builder.AddBookingSilo();
         builder.Services.AddBoards(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
         builder.AddPlatformSecurity();

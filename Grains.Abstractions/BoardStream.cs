@@ -1,4 +1,5 @@
-using Actors.Runtime.Streams;
+using Orleans;
+using Actors.Persistence.EventLog;
 
 namespace Actors.Grains.Abstractions;
 
@@ -10,5 +11,5 @@ public static class BoardStream
 {
     public const string Namespace = "property";
 
-    public static StreamId Of(string org, string property) => new(Namespace, GrainKeys.Property(org, property));
+    public static EventStream Of(string org, string property) => new(Namespace, GrainKeys.Property(org, property));
 }

@@ -48,7 +48,7 @@ print_table() {
   fi
   echo
   echo "database:  $ConnectionStrings__Postgres"
-  echo "membership: psql \"$(libpq_conninfo "$ConnectionStrings__Postgres")\" -c 'SELECT silo_id, status, hosts_grains FROM silos'"
+  echo "membership: psql \"$(libpq_conninfo "$ConnectionStrings__Postgres")\" -c 'SELECT address, port, proxy_port, status, silo_name FROM orleans_membership ORDER BY start_time'"
   echo "run dir:   $RUN"
 }
 

@@ -71,10 +71,14 @@ def main():
                 if ref:
                     secret = secrets.get(ref["name"], {})
                     check(ref["key"] in secret.get("stringData", {}) or ref["key"] in secret.get("data", {}), f"k8s: {name} reads missing secret key {ref['name']}/{ref['key']}")
+            check(env.get("Cluster__ServiceId", {}).get("value"), f"k8s: {name} names no Cluster__ServiceId (Orleans keys state and reminders by it)")
+            if env.get("Cluster__HostsGrains", {}).get("value") == "false":
+                continue  # an Orleans client opens no port: it dials the silos' gateways
             advertised = env.get("Cluster__AdvertisedHost", {}).get("valueFrom", {}).get("fieldRef", {}).get("fieldPath")
             check(advertised == "status.podIP", f"k8s: {name} does not advertise its pod IP")
-            silo_port = env.get("Cluster__SiloPort", {}).get("value")
-            check(silo_port is not None and int(silo_port) in ports.values(), f"k8s: {name} Cluster__SiloPort {silo_port} is not a declared containerPort")
+            for setting in ("Cluster__SiloPort", "Cluster__GatewayPort"):
+                port = env.get(setting, {}).get("value")
+                check(port is not None and int(port) in ports.values(), f"k8s: {name} {setting} {port} is not a declared containerPort")
 
     for doc in docs:
         if doc["kind"] in ("Service", "PodDisruptionBudget"):

@@ -59,7 +59,9 @@ main() {
   log_dir=$(mktemp -d)
   log=$log_dir/dotnet-test.log
   set +e
-  dotnet test "$sln" -c Release --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log"
+  # --blame-hang-timeout: a test that waits forever ends its host (reported as aborted, below)
+  # instead of hanging the whole run.
+  dotnet test "$sln" -c Release --logger "console;verbosity=normal" --blame-hang-timeout 10m "$@" 2>&1 | tee "$log"
   rc=${PIPESTATUS[0]}
   set -e
 
@@ -67,6 +69,15 @@ main() {
   # which must be the last line.
   stop_postgres
   summary=$(summarize "$log")
+  # A test host that crashed or hung past its blame timeout reports no counts for what it did not
+  # run: count each aborted run as a failure, so the summary never reads as a pass.
+  local aborted
+  aborted=$(sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$log" | grep -cE 'The active test run was aborted|Test Run Aborted' || true)
+  if ((aborted > 0)); then
+    echo "ERROR: $aborted test run(s) aborted" >&2
+    summary=$(awk -v a="$aborted" '{ printf "%d passed, %d failed, %d skipped\n", $1, $3 + a, $5 }' <<<"$summary")
+    ((rc != 0)) || rc=1
+  fi
   echo "full log: $log; dotnet test exit code: $rc" >&2
   if [[ $summary == "0 passed, 0 failed, 0 skipped" ]]; then
     echo "ERROR: no test ran" >&2

@@ -1,7 +1,7 @@
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions.Audit;
 using Actors.Grains.Abstractions.Failures;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Api.Audit;

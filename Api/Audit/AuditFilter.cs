@@ -1,6 +1,6 @@
 using Actors.Api.Auth;
 using Actors.Grains.Abstractions.Audit;
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Api.Audit;
 

@@ -4,7 +4,7 @@ using Actors.Api.Audit;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Users;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Api.Auth;

@@ -1,5 +1,5 @@
 using Actors.Grains.Abstractions.Organizations;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Actors.Api.Auth;

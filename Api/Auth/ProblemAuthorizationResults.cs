@@ -1,5 +1,5 @@
 using Actors.Api.Problems;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 

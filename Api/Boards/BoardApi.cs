@@ -4,8 +4,8 @@ using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Properties;
-using Actors.Runtime;
-using Actors.Runtime.Persistence;
+using Orleans;
+using Actors.Persistence.EventLog;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Api.Boards;

@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
-using Actors.Runtime.Persistence;
-using Actors.Runtime.Streams;
+using Actors.Persistence.EventLog;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Boards;
@@ -11,18 +10,18 @@ namespace Actors.Api.Boards;
 /// Everything a board needs after the sequence it last saw: first the events it missed, read from
 /// the durable log, then live events as this node's log tailer publishes them, in order and each once.
 /// </summary>
-public sealed class BoardFeed(IEventLog log, IStreamProvider streams, EventLogTailer tailer, IOptions<BoardOptions> options)
+public sealed class BoardFeed(IEventLog log, EventLogTailer tailer, IOptions<BoardOptions> options)
 {
     private const int ReplayBatch = 500;
     private static readonly ConditionalWeakTable<RecordedEvent, BoardEvent> Parsed = new();
 
     public async IAsyncEnumerable<BoardEvent> FollowAsync(
-        StreamId board, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+        EventStream board, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Subscribe before replaying: an event is then either in the replay or arrives live (or both, and is skipped).
         var live = Channel.CreateBounded<RecordedEvent>(new BoundedChannelOptions(options.Value.BufferPerFollower) { SingleReader = true });
         var overflowed = false;
-        var subscription = await streams.GetStream<RecordedEvent>(board).SubscribeAsync((recorded, _) =>
+        var watch = await tailer.WatchAsync(board, recorded =>
         {
             // A full buffer ends this feed instead of growing: the tailer never waits for a slow client.
             if (!live.Writer.TryWrite(recorded))
@@ -32,8 +31,7 @@ public sealed class BoardFeed(IEventLog log, IStreamProvider streams, EventLogTa
             }
 
             return Task.CompletedTask;
-        });
-        var watch = await tailer.WatchAsync(board, cancellationToken);
+        }, cancellationToken);
         try
         {
             var delivered = afterSequence;
@@ -68,13 +66,12 @@ public sealed class BoardFeed(IEventLog log, IStreamProvider streams, EventLogTa
         }
         finally
         {
-            await subscription.UnsubscribeAsync();
             await watch.DisposeAsync();
         }
     }
 
     private async IAsyncEnumerable<RecordedEvent> ReadAsync(
-        StreamId board, long after, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
+        EventStream board, long after, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (after < upTo)
         {

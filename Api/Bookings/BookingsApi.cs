@@ -2,7 +2,7 @@ using Actors.Api.Payments;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -2,7 +2,7 @@ using Actors.Api.Payments;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Api.Guests;

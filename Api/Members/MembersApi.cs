@@ -3,7 +3,7 @@ using Actors.Api.Auth;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Users;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Users;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 

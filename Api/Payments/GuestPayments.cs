@@ -3,7 +3,7 @@ using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Api.Payments;
 

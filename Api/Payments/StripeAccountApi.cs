@@ -1,7 +1,7 @@
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Api.Payments;

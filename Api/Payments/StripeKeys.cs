@@ -1,6 +1,6 @@
 using Actors.Api.Payments.Stripe;
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Payments;

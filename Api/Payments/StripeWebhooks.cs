@@ -2,7 +2,7 @@ using Actors.Api.Payments.Stripe;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Payments;

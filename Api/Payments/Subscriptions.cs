@@ -3,7 +3,7 @@ using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Payments;

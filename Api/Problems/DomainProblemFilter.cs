@@ -1,5 +1,4 @@
 using Actors.Grains.Abstractions.Failures;
-using Actors.Runtime;
 
 namespace Actors.Api.Problems;
 
@@ -16,7 +15,7 @@ public sealed class DomainProblemFilter : IEndpointFilter
         {
             return DomainProblems.From(exception);
         }
-        catch (Exception exception) when (exception is InconsistentStateException or TimeoutException or SiloUnavailableException)
+        catch (Exception exception) when (TransientFailure.Is(exception))
         {
             context.HttpContext.Response.Headers.RetryAfter = "1";
             return DomainProblems.TryAgain(exception);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Actors.Grains.Abstractions.Failures;
-using Actors.Runtime;
 
 namespace Actors.Api.Problems;
 
@@ -26,12 +25,7 @@ public static class DomainProblems
     /// <summary>Transient runtime failures: the caller may retry, and nothing was half-written.</summary>
     public static IResult TryAgain(Exception exception) =>
         TypedResults.Problem(
-            detail: exception switch
-            {
-                InconsistentStateException => "Another request changed the same thing first.",
-                SiloUnavailableException => "The server holding this was lost; it moves to another server within seconds.",
-                _ => "The request took too long.",
-            },
+            detail: TransientFailure.Describe(exception),
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: ProblemTypes.TitleOf("try-again"),
             type: ProblemTypes.For("try-again"));

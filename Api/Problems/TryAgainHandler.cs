@@ -1,4 +1,3 @@
-using Actors.Runtime;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Actors.Api.Problems;
@@ -11,7 +10,7 @@ public sealed class TryAgainHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (InconsistentStateException or TimeoutException or SiloUnavailableException))
+        if (!TransientFailure.Is(exception))
         {
             return false;
         }

@@ -3,7 +3,7 @@ using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Properties;
-using Actors.Runtime;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Api.Properties;

@@ -1,8 +1,9 @@
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Audit;
 
 /// <summary>The audit log of one organization (key: organization id), kept in the durable event log.</summary>
+[Alias("IAuditGrain")]
 public interface IAuditGrain : IGrainWithStringKey
 {
     /// <summary>Appends an entry; it is durable when this returns.</summary>

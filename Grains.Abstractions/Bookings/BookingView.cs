@@ -1,3 +1,4 @@
+using Orleans;
 using Actors.Grains.Abstractions.Properties;
 
 namespace Actors.Grains.Abstractions.Bookings;
@@ -7,6 +8,7 @@ namespace Actors.Grains.Abstractions.Bookings;
 /// <paramref name="GuestToken"/> is the guest's private link, given only in the answer to the hold
 /// (and to its repeats, which return the same answer); every other read leaves it out.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("BookingView")]
 public sealed record BookingView(
     string Id,
     string PropertyId,

@@ -1,3 +1,4 @@
+using Orleans;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
@@ -8,6 +9,7 @@ namespace Actors.Grains.Abstractions.Bookings;
 /// booking lives, the 32 random bytes of the secret are what make the link unguessable. Slugs never
 /// contain '.', and base64url never does, so the three parts always split back apart.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("GuestToken")]
 public sealed record GuestToken(string Organization, string BookingId, string Secret)
 {
     private const int SecretBytes = 32;

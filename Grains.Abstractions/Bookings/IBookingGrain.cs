@@ -1,4 +1,4 @@
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Bookings;
 
@@ -6,6 +6,7 @@ namespace Actors.Grains.Abstractions.Bookings;
 /// A booking (key: "org/booking"): drives its room through hold, confirmation, changes and the stay
 /// itself, and undoes its own steps when a later one fails.
 /// </summary>
+[Alias("IBookingGrain")]
 public interface IBookingGrain : IGrainWithStringKey
 {
     /// <summary>Holds a room; a repeat of the same request returns the first result, a different one fails with idempotency-conflict.</summary>

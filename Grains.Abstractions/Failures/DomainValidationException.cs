@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Actors.Grains.Abstractions.Failures;
 
 /// <summary>Input that breaks a rule, by field name (as the API spells it, e.g. "checkOut").</summary>
+[GenerateSerializer, Alias("DomainValidationException")]
 public sealed class DomainValidationException : DomainException
 {
     public DomainValidationException(IReadOnlyDictionary<string, string[]> errors)
@@ -14,5 +17,6 @@ public sealed class DomainValidationException : DomainException
     {
     }
 
+    [Id(0)]
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 }

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Actors.Grains.Abstractions.Organizations;
 
 /// <summary>
@@ -5,4 +7,5 @@ namespace Actors.Grains.Abstractions.Organizations;
 /// normalized email) becomes its first owner in the same write, so no organization is ever left
 /// without someone who can manage it.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("CreateOrganization")]
 public sealed record CreateOrganization(string Name, Plan Plan, string? Owner = null);

@@ -1,11 +1,12 @@
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
 using Actors.Grains.Abstractions.Users;
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Organizations;
 
 /// <summary>An organization (key: its id): the tenant that owns properties and enforces its plan's limits.</summary>
+[Alias("IOrganizationGrain")]
 public interface IOrganizationGrain : IGrainWithStringKey
 {
     /// <summary>Creates the organization; fails with a conflict if it already exists.</summary>

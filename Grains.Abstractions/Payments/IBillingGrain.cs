@@ -1,4 +1,4 @@
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Payments;
 
@@ -7,6 +7,7 @@ namespace Actors.Grains.Abstractions.Payments;
 /// moves up when Stripe says an invoice was paid and back to free the moment the subscription ends.
 /// Every method is safe to repeat with the same facts.
 /// </summary>
+[Alias("IBillingGrain")]
 public interface IBillingGrain : IGrainWithStringKey
 {
     /// <summary>Returns the organization's billing; empty when it never subscribed.</summary>

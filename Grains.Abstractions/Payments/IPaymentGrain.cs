@@ -1,4 +1,4 @@
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Payments;
 
@@ -7,6 +7,7 @@ namespace Actors.Grains.Abstractions.Payments;
 /// attempts, and money owed back or returned. It moves the booking along when money arrives; it never
 /// calls Stripe itself (the API does), so it can live on any silo.
 /// </summary>
+[Alias("IPaymentGrain")]
 public interface IPaymentGrain : IGrainWithStringKey
 {
     /// <summary>Returns the payment, or null when none was started for the booking.</summary>

@@ -1,8 +1,9 @@
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Payments;
 
 /// <summary>An organization's own Stripe account (key: the organization's id), for guests' payments to go straight to it.</summary>
+[Alias("IStripeAccountGrain")]
 public interface IStripeAccountGrain : IGrainWithStringKey
 {
     /// <summary>Returns the organization's keys, or null when its guests pay through the platform's account.</summary>

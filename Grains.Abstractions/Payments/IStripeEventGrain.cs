@@ -1,4 +1,4 @@
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Payments;
 
@@ -7,6 +7,7 @@ namespace Actors.Grains.Abstractions.Payments;
 /// A delivery claims the event, does its work and completes it; a claim is a lease, so a delivery that
 /// died lets the next one in after the lease ends. Only completion is written down.
 /// </summary>
+[Alias("IStripeEventGrain")]
 public interface IStripeEventGrain : IGrainWithStringKey
 {
     /// <summary>Done if the event was processed, Busy while another delivery holds it, otherwise Granted to this claimant for the lease.</summary>

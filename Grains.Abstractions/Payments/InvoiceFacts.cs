@@ -1,3 +1,4 @@
+using Orleans;
 using Actors.Grains.Abstractions.Organizations;
 
 namespace Actors.Grains.Abstractions.Payments;
@@ -6,4 +7,5 @@ namespace Actors.Grains.Abstractions.Payments;
 /// A paid invoice of a subscription. <paramref name="Plan"/> comes from the subscription's metadata, so
 /// an invoice that arrives before the subscription was recorded still names its plan.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("InvoiceFacts")]
 public sealed record InvoiceFacts(string InvoiceId, string SubscriptionId, Plan? Plan);

@@ -1,6 +1,9 @@
+using Orleans;
+
 namespace Actors.Grains.Abstractions.Payments;
 
 /// <summary>A booking's payment: the intent, amount in minor units, failed attempts, refunds made and refunds still owed.</summary>
+[GenerateSerializer, Immutable, Alias("PaymentView")]
 public sealed record PaymentView(
     string BookingId,
     string IntentId,

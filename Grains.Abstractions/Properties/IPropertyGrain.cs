@@ -1,9 +1,11 @@
 using Actors.Grains.Abstractions.Rooms;
-using Actors.Runtime;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Actors.Grains.Abstractions.Properties;
 
 /// <summary>A property (key: "org/property"): settings, room types, rates and rooms; prices stays and answers availability.</summary>
+[Alias("IPropertyGrain")]
 public interface IPropertyGrain : IGrainWithStringKey
 {
     /// <summary>Creates the property; called by its organization, which checks the plan first.</summary>

@@ -1,4 +1,4 @@
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Rooms;
 
@@ -6,6 +6,7 @@ namespace Actors.Grains.Abstractions.Rooms;
 /// A room (key: "org/property/room"): its housekeeping status and calendar of stays. It is the
 /// authority on whether the room is free for some nights and never accepts two overlapping stays.
 /// </summary>
+[Alias("IRoomGrain")]
 public interface IRoomGrain : IGrainWithStringKey
 {
     /// <summary>Creates the room; called by its property.</summary>

@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Actors.Grains.Abstractions.Rooms;
 
 /// <summary>
@@ -5,4 +7,5 @@ namespace Actors.Grains.Abstractions.Rooms;
 /// it is a hold that lapses by itself at that time, so a hold whose booking never got saved cannot
 /// block the room for ever; without it the nights are booked.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("StayReservation")]
 public sealed record StayReservation(string BookingId, DateOnly CheckIn, DateOnly CheckOut, DateTimeOffset? HoldUntil);

@@ -1,4 +1,4 @@
-using Actors.Runtime;
+using Orleans;
 
 namespace Actors.Grains.Abstractions.Users;
 
@@ -7,6 +7,7 @@ namespace Actors.Grains.Abstractions.Users;
 /// organizations it belongs to. The organizations are the authority on membership; this list
 /// follows them so a member can see where they belong.
 /// </summary>
+[Alias("IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>Opens the account; fails with a conflict if it already has a password.</summary>

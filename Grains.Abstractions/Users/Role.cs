@@ -1,3 +1,5 @@
+using Orleans;
+
 namespace Actors.Grains.Abstractions.Users;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace Actors.Grains.Abstractions.Users;
 /// keep house and check guests in and out; managers also run properties, rooms, rates and
 /// bookings; owners also manage members, the plan and read the audit log.
 /// </summary>
+[GenerateSerializer, Alias("Role")]
 public enum Role
 {
     Staff = 1,

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using Actors.Grains.Abstractions.Audit;
-using Actors.Runtime;
-using Actors.Runtime.Persistence;
-using Actors.Runtime.Streams;
+using Actors.Persistence.EventLog;
+using Actors.Persistence.State;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Actors.Grains.Audit;
 
@@ -10,11 +11,12 @@ namespace Actors.Grains.Audit;
 /// An organization's audit log: each entry is an event in the stream ("audit", org), appended in the
 /// same transaction as a counter, so the log has no gaps and survives any crash once appended.
 /// </summary>
+[GrainType("audit")]
 internal sealed class AuditGrain(
-    [PersistentState("audit")] IPersistentState<AuditState> audit,
+    [OutboxState("audit")] IOutboxState<AuditState> audit,
     IEventLog log) : Grain, IAuditGrain
 {
-    private StreamId Stream => new("audit", this.GetPrimaryKeyString());
+    private EventStream Stream => new("audit", this.GetPrimaryKeyString());
 
     public async Task Append(AuditEntry entry)
     {

@@ -4,7 +4,11 @@ using Actors.Grains.Abstractions.Events;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
-using Actors.Runtime;
+using Actors.Persistence.EventLog;
+using Actors.Persistence.State;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,8 +19,9 @@ namespace Actors.Grains.Bookings;
 /// second, and undoes the first step when the second fails. A room's hold also lapses by itself,
 /// so a booking that died between the two steps cannot block the room for long.
 /// </summary>
+[GrainType("booking")]
 internal sealed class BookingGrain(
-    [PersistentState("booking")] IPersistentState<BookingState> booking,
+    [OutboxState("booking")] IOutboxState<BookingState> booking,
     TimeProvider time,
     IOptions<BookingOptions> options,
     ILogger<BookingGrain> logger) : Grain, IBookingGrain, IRemindable
@@ -53,8 +58,9 @@ internal sealed class BookingGrain(
         var roomId = await ReserveFirstFree(command.PropertyId, plan.Rooms, new StayReservation(bookingId, command.CheckIn, command.CheckOut, roomHoldUntil));
         try
         {
-            // Committed with the booking: a saved hold always has its expiry on record, an unsaved one never.
-            await RegisterOrUpdateReminder(booking, HoldExpiry, options.Value.HoldTimeout, TimeSpan.FromMinutes(1));
+            // Reminders cannot join the booking's transaction: on record before the hold is, removed below if
+            // the hold is not saved, and harmless if that removal fails (the handler forgets a hold it does not know).
+            await this.RegisterOrUpdateReminder(HoldExpiry, options.Value.HoldTimeout, TimeSpan.FromMinutes(1));
             State.Exists = true;
             State.Request = command;
             State.PropertyId = command.PropertyId;
@@ -80,9 +86,9 @@ internal sealed class BookingGrain(
             await Compensate(() => Room(command.PropertyId, roomId).Release(bookingId));
             await Compensate(async () =>
             {
-                if (await GetReminder(HoldExpiry) is { } reminder)
+                if (await this.GetReminder(HoldExpiry) is { } reminder)
                 {
-                    await UnregisterReminder(reminder);
+                    await this.UnregisterReminder(reminder);
                 }
             });
             throw;
@@ -107,7 +113,6 @@ internal sealed class BookingGrain(
         State.HoldExpiresAt = null;
         State.RoomHoldUntil = null;
         booking.RaiseEvent(Board, new BookingConfirmed(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
-        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
         return View();
     }
@@ -121,7 +126,6 @@ internal sealed class BookingGrain(
         State.Status = BookingStatus.Cancelled;
         State.CancellationFee = fee;
         booking.RaiseEvent(Board, new BookingCancelled(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
-        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
         return View();
     }
@@ -244,7 +248,7 @@ internal sealed class BookingGrain(
         var holdUntil = State.Status == BookingStatus.Held ? State.RoomHoldUntil : null;
 
         // New room first, then the booking, then the old room: the guest always has at least one room and ends with one.
-        await target.Reserve(new StayReservation(bookingId, State.CheckIn, State.CheckOut, holdUntil));
+        await Reserve(target, new StayReservation(bookingId, State.CheckIn, State.CheckOut, holdUntil));
         var fromRoomId = State.RoomId;
         try
         {
@@ -271,6 +275,8 @@ internal sealed class BookingGrain(
             return;
         }
 
+        // A hold confirmed, cancelled, expired early or never saved: its reminder ends here, which costs
+        // nothing on the paths that end a hold (a reminder cannot commit with the booking's state).
         if (!State.Exists || State.Status != BookingStatus.Held)
         {
             await ForgetHoldExpiry();
@@ -280,14 +286,15 @@ internal sealed class BookingGrain(
         var now = time.GetUtcNow();
         if (now < State.HoldExpiresAt)
         {
-            await RegisterOrUpdateReminder(HoldExpiry, State.HoldExpiresAt.Value - now, TimeSpan.FromMinutes(1));
+            await this.RegisterOrUpdateReminder(HoldExpiry, State.HoldExpiresAt.Value - now, TimeSpan.FromMinutes(1));
             return;
         }
 
         await Expire();
+        await ForgetHoldExpiry();
     }
 
-    private Runtime.Streams.StreamId Board => BoardStream.Of(org, State.PropertyId);
+    private EventStream Board => BoardStream.Of(org, State.PropertyId);
 
     private IRoomGrain CurrentRoom => Room(State.PropertyId, State.RoomId);
 
@@ -336,7 +343,7 @@ internal sealed class BookingGrain(
         {
             try
             {
-                await Room(propertyId, roomId).Reserve(reservation);
+                await Reserve(Room(propertyId, roomId), reservation);
                 return roomId;
             }
             catch (RoomUnavailableException unavailable)
@@ -347,6 +354,27 @@ internal sealed class BookingGrain(
         }
 
         throw last ?? new RoomUnavailableException("No room is free for those nights.");
+    }
+
+    /// <summary>
+    /// A room activation whose calendar another activation of the room changed first (as after a split
+    /// of the cluster) refuses the write and deactivates; asked again, a fresh activation decides on the
+    /// committed calendar, so the guest hears "unavailable" when the nights were taken, not "try again".
+    /// </summary>
+    private static async Task Reserve(IRoomGrain room, StayReservation reservation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await room.Reserve(reservation);
+                return;
+            }
+            catch (InconsistentStateException) when (attempt < 3)
+            {
+                // Nothing was written; Reserve is idempotent for one booking.
+            }
+        }
     }
 
     private async Task ExpireIfDue()
@@ -363,15 +391,14 @@ internal sealed class BookingGrain(
         await CurrentRoom.Release(bookingId);
         State.Status = BookingStatus.Expired;
         booking.RaiseEvent(Board, new BookingExpired(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
-        await UnregisterReminder(booking, HoldExpiry);
         await booking.WriteStateAsync();
     }
 
     private async Task ForgetHoldExpiry()
     {
-        if (await GetReminder(HoldExpiry) is { } reminder)
+        if (await this.GetReminder(HoldExpiry) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -5,8 +5,10 @@ using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
 using Actors.Grains.Abstractions.Users;
-using Actors.Runtime;
-using Actors.Runtime.Streams;
+using Actors.Persistence.EventLog;
+using Actors.Persistence.State;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Actors.Grains.Organizations;
 
@@ -14,14 +16,15 @@ namespace Actors.Grains.Organizations;
 /// The tenant. New properties and rooms go through it, one at a time, so two requests cannot both
 /// squeeze under the plan's limit.
 /// </summary>
+[GrainType("organization")]
 internal sealed partial class OrganizationGrain(
-    [PersistentState("organization")] IPersistentState<OrganizationState> organization) : Grain, IOrganizationGrain
+    [OutboxState("organization")] IOutboxState<OrganizationState> organization) : Grain, IOrganizationGrain
 {
     private OrganizationState State => organization.State;
 
     private string Id => this.GetPrimaryKeyString();
 
-    private StreamId Stream => new("organization", Id);
+    private EventStream Stream => new("organization", Id);
 
     public async Task<OrganizationView> Create(CreateOrganization command)
     {

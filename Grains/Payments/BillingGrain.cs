@@ -1,7 +1,8 @@
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Actors.Grains.Payments;
 
@@ -10,6 +11,7 @@ namespace Actors.Grains.Payments;
 /// than once, so each method acts on facts, not on sequence: an invoice paid before its subscription
 /// was recorded still activates it, and nothing brings an ended subscription back.
 /// </summary>
+[GrainType("billing")]
 internal sealed class BillingGrain(
     [PersistentState("billing")] IPersistentState<BillingState> billing) : Grain, IBillingGrain
 {

@@ -2,7 +2,8 @@ using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Actors.Grains.Payments;
 
@@ -11,6 +12,7 @@ namespace Actors.Grains.Payments;
 /// a time, so a payment racing a cancellation ends either confirmed-then-refunded-minus-fee or
 /// cancelled-then-refunded-in-full, never both and never neither. The booking grain stays unaware of money.
 /// </summary>
+[GrainType("payment")]
 internal sealed class PaymentGrain(
     [PersistentState("payment")] IPersistentState<PaymentState> payment,
     TimeProvider time) : Grain, IPaymentGrain

@@ -1,6 +1,7 @@
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Actors.Grains.Payments;
 
@@ -8,6 +9,7 @@ namespace Actors.Grains.Payments;
 /// An organization's own Stripe keys. Kept as the rest of the state is (a follow-up should encrypt them
 /// at rest); read on every payment, so a change applies to the next one.
 /// </summary>
+[GrainType("stripe-account")]
 internal sealed class StripeAccountGrain(
     [PersistentState("stripeAccount")] IPersistentState<StripeAccountState> account) : Grain, IStripeAccountGrain
 {

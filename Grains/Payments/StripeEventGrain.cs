@@ -1,5 +1,6 @@
 using Actors.Grains.Abstractions.Payments;
-using Actors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Actors.Grains.Payments;
 
@@ -9,6 +10,7 @@ namespace Actors.Grains.Payments;
 /// nothing. If the grain moves (its silo died) the claim is lost and a second delivery may run the same
 /// work again, which is why every step of the work is itself safe to repeat.
 /// </summary>
+[GrainType("stripe-event")]
 internal sealed class StripeEventGrain(
     [PersistentState("stripeEvent")] IPersistentState<StripeEventState> stripeEvent,
     TimeProvider time) : Grain, IStripeEventGrain

@@ -3,7 +3,10 @@ using Actors.Grains.Abstractions.Events;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
-using Actors.Runtime;
+using Actors.Persistence.EventLog;
+using Actors.Persistence.State;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Actors.Grains.Properties;
 
@@ -11,8 +14,9 @@ namespace Actors.Grains.Properties;
 /// A property's settings, room types, rates and room list. It prices stays and answers availability
 /// by asking its rooms, which hold the calendars in memory: no table is read per search.
 /// </summary>
+[GrainType("property")]
 internal sealed class PropertyGrain(
-    [PersistentState("property")] IPersistentState<PropertyState> property,
+    [OutboxState("property")] IOutboxState<PropertyState> property,
     TimeProvider time) : Grain, IPropertyGrain
 {
     private string org = "";
@@ -277,7 +281,7 @@ internal sealed class PropertyGrain(
             [.. roomTypes.Select(t => new RoomTypeAvailability(t.Id, t.Name, freeByType.GetValueOrDefault(t.Id), Price(t, checkIn, checkOut, settings)))]);
     }
 
-    private Runtime.Streams.StreamId Board => BoardStream.Of(org, propertyId);
+    private EventStream Board => BoardStream.Of(org, propertyId);
 
     private DateOnly Today => PropertyCalendar.Today(time, Settings.TimeZone);
 

@@ -3,7 +3,10 @@ using Actors.Grains.Abstractions.Events;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
-using Actors.Runtime;
+using Actors.Persistence.EventLog;
+using Actors.Persistence.State;
+using Orleans;
+using Orleans.Runtime;
 using Npgsql;
 
 namespace Actors.Grains.Rooms;
@@ -13,8 +16,9 @@ namespace Actors.Grains.Rooms;
 /// turn at a time, so the overlap check in memory sees every stay; the stays table checks it again
 /// in the same transaction as the state.
 /// </summary>
+[GrainType("room")]
 internal sealed class RoomGrain(
-    [PersistentState("room")] IPersistentState<RoomState> room,
+    [OutboxState("room")] IOutboxState<RoomState> room,
     TimeProvider time) : Grain, IRoomGrain
 {
     private string org = "";

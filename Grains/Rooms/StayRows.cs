@@ -1,3 +1,4 @@
+using Actors.Persistence.State;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -7,7 +8,7 @@ namespace Actors.Grains.Rooms;
 /// The room's changes to the stays table, committed in the same transaction as the room's state.
 /// The table's exclusion constraint rejects any two stays of a room sharing a night (SQLSTATE 23P01).
 /// </summary>
-internal sealed class StayRows(string roomKey) : Runtime.ITransactionalWrite
+internal sealed class StayRows(string roomKey) : ITransactionalWrite
 {
     private const string Upsert = """
         INSERT INTO stays (room_key, booking_id, nights, kind, hold_until) VALUES ($1, $2, daterange($3, $4), $5, $6)
@@ -47,4 +48,6 @@ internal sealed class StayRows(string roomKey) : Runtime.ITransactionalWrite
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public void Apply(MemoryTables tables) => tables.Get<MemoryStays>().Apply(roomKey, changes);
 }

@@ -1,4 +1,3 @@
-using Actors.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Grains.Users;
@@ -6,14 +5,14 @@ namespace Actors.Grains.Users;
 public static class AccountGrains
 {
     /// <summary>Options of the user grains, from the "Accounts" section, checked at startup.</summary>
-    public static SiloBuilder AddAccounts(this SiloBuilder silo)
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        silo.Services.AddOptions<AccountOptions>()
+        services.AddOptions<AccountOptions>()
             .BindConfiguration(AccountOptions.Section)
             .Validate(o => o.PasswordIterations is >= 1_000 and <= 10_000_000, "Accounts:PasswordIterations must be from 1000 to 10000000.")
             .Validate(o => o.MaxFailedSignIns is >= 1 and <= 100, "Accounts:MaxFailedSignIns must be from 1 to 100.")
             .Validate(o => o.LockoutDuration >= TimeSpan.FromSeconds(1) && o.LockoutDuration <= TimeSpan.FromDays(1), "Accounts:LockoutDuration must be from 1 second to 1 day.")
             .ValidateOnStart();
-        return silo;
+        return services;
     }
 }

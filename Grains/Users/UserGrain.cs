@@ -1,7 +1,8 @@
 using System.Globalization;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Users;
-using Actors.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,6 +12,7 @@ namespace Actors.Grains.Users;
 /// One account. Sign-ins for it run one at a time here, so parallel guesses are counted exactly
 /// and the lockout cannot be raced past.
 /// </summary>
+[GrainType("user")]
 internal sealed class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> user,
     TimeProvider time,

@@ -1,5 +1,5 @@
-using Actors.Runtime;
-using Actors.Runtime.Persistence;
+using Actors.Persistence.State;
+using Orleans.Runtime;
 
 namespace Actors.Silo.Health;
 
@@ -14,14 +14,15 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CheckReadyAsync(IGrainStorage storage, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<IResult> CheckReadyAsync(IOutboxStore storage, IServiceProvider services, CancellationToken cancellationToken)
     {
-        // An API node that joined as a client is of no use until some silo can host its grains.
-        if (services.GetService<IClusterStatus>() is { GrainHostingSilos: 0 })
+        // A silo is of no use until Orleans' membership counts it active (joining, or shutting down).
+        if (services.GetService<IClusterMembershipService>() is { } membership
+            && membership.CurrentSnapshot.GetSiloStatus(services.GetRequiredService<ILocalSiloDetails>().SiloAddress) != SiloStatus.Active)
         {
             return TypedResults.Problem(
-                title: "No silo is hosting grains",
-                detail: "This node has joined the cluster, but no grain-hosting silo is active yet.",
+                title: "This silo is not active in the cluster",
+                detail: "Orleans' membership does not count this silo as active yet (or any more).",
                 statusCode: StatusCodes.Status503ServiceUnavailable,
                 type: "https://bookings.example/problems/no-silo");
         }

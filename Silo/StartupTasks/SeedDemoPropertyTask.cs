@@ -3,8 +3,8 @@ using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
-using Actors.Runtime;
-using Actors.Runtime.Persistence;
+using Orleans;
+using Actors.Persistence.State;
 using Actors.Silo.Product;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +20,7 @@ namespace Actors.Silo.StartupTasks;
 /// </summary>
 internal sealed class SeedDemoPropertyTask(
     IGrainFactory grains,
-    IGrainStorage storage,
+    IOutboxStore storage,
     IConfiguration configuration,
     IOptions<ProductOptions> product,
     ILogger<SeedDemoPropertyTask> logger) : IHostedService

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Xunit;
 
 namespace Actors.Api.Tests;

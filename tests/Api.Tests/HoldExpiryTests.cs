@@ -1,5 +1,5 @@
 using System.Net;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Xunit;
 
 namespace Actors.Api.Tests;
@@ -43,7 +43,7 @@ public sealed class HoldExpiryTests(ShortHoldApi api) : IClassFixture<ShortHoldA
         Eventually.Until(
             () => api.Database.ScalarAsync<string>(
                 """
-                SELECT (SELECT payload->>'status' FROM grain_state WHERE grain_type = 'BookingGrain' AND grain_key = $1)
+                SELECT (SELECT payload->>'status' FROM grain_state WHERE grain_type = 'booking' AND grain_key = $1)
                     || ' ' || (SELECT count(*) FROM stays WHERE booking_id = $2)
                 """,
                 $"{org}/{id}", id),

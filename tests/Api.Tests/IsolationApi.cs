@@ -1,4 +1,4 @@
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 
 namespace Actors.Api.Tests;
 

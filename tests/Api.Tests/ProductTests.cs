@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Xunit;
 
 namespace Actors.Api.Tests;

@@ -1,5 +1,5 @@
 using Actors.Api.Tests;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;

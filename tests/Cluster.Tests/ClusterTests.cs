@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Xunit.Abstractions;
 
 namespace Actors.Cluster.Tests;
@@ -80,7 +80,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 
             // Every booking that got a 201 is committed.
             var stored = await database.ScalarAsync<long>(
-                "SELECT count(*) FROM grain_state WHERE grain_type = 'BookingGrain' AND grain_key = ANY($1)",
+                "SELECT count(*) FROM grain_state WHERE grain_type = 'booking' AND grain_key = ANY($1)",
                 (object)created.Keys.Select(id => $"{Org}/{id}").ToArray());
             Assert.Equal(created.Count, stored);
 

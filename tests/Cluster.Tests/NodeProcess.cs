@@ -29,8 +29,6 @@ internal sealed class NodeProcess : IAsyncDisposable
         var environment = new Dictionary<string, string>
         {
             ["ConnectionStrings__Postgres"] = connectionString,
-            ["Cluster__HeartbeatPeriod"] = "00:00:00.500",
-            ["Cluster__DeathTimeout"] = "00:00:03",
             ["Silo__CallTimeout"] = "00:00:10",
             ["Logging__LogLevel__Default"] = "Warning",
             // Shared by every API node, as an operator configures it: a token from one node is good on the other.

@@ -141,16 +141,16 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.DoesNotContain(made.Id, otherRoom, StringComparison.Ordinal);
 
         // Nor anywhere in the other product's database; the same queries find it in its own.
-        Assert.Equal(1L, await CountAsync(BeStaysDatabase, "SELECT count(*) FROM grain_state WHERE grain_type = 'BookingGrain' AND grain_key = $1", $"{Org}/{made.Id}"));
+        Assert.Equal(1L, await CountAsync(BeStaysDatabase, "SELECT count(*) FROM grain_state WHERE grain_type = 'booking' AND grain_key = $1", $"{Org}/{made.Id}"));
         Assert.Equal(1L, await CountAsync(BeStaysDatabase, "SELECT count(*) FROM stays WHERE booking_id = $1", made.Id));
         Assert.True(await CountAsync(BeStaysDatabase, "SELECT count(*) FROM event_log WHERE strpos(payload::text, $1) > 0", made.Id) > 0);
-        Assert.Equal(0L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM grain_state WHERE grain_type = 'BookingGrain'"));
+        Assert.Equal(0L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM grain_state WHERE grain_type = 'booking'"));
         Assert.Equal(0L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM stays"));
         Assert.Equal(0L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM event_log WHERE strpos(payload::text, $1) > 0", made.Id));
 
         // Nothing shared: each database's membership holds its own product's node only.
-        Assert.Equal(1L, await CountAsync(BeStaysDatabase, "SELECT count(*) FROM silos WHERE status = 'active'"));
-        Assert.Equal(1L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM silos WHERE status = 'active'"));
+        Assert.Equal(1L, await CountAsync(BeStaysDatabase, "SELECT count(*) FROM orleans_membership WHERE status = 3"));
+        Assert.Equal(1L, await CountAsync(RealEstateDatabase, "SELECT count(*) FROM orleans_membership WHERE status = 3"));
 
         // The same command stops them: both processes are gone afterwards.
         var pids = File.ReadAllLines(Path.Combine(runDirectory, "nodes")).Select(line => int.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();

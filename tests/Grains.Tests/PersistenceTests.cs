@@ -25,7 +25,7 @@ public sealed class PersistenceTests(DomainCluster domain) : IClassFixture<Domai
         await cancelledGrain.Cancel();
         var before = await Snapshot(org, held.Id, inHouse.Id, cancelled.Id);
 
-        await domain.Cluster.RestartAsync();
+        await domain.RestartAsync();
 
         var after = await Snapshot(org, held.Id, inHouse.Id, cancelled.Id);
         Assert.Equal(before, after);

@@ -2,7 +2,7 @@ using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
-using Actors.Runtime;
+using Orleans;
 using Xunit;
 
 namespace Actors.Grains.Tests;

@@ -21,6 +21,26 @@ public sealed class RoomCalendarTests(DomainCluster domain) : IClassFixture<Doma
     }
 
     [Fact]
+    public async Task A_room_refuses_an_overlapping_stay_by_its_own_calendar_without_asking_the_stays_table()
+    {
+        var org = await domain.OpenHotelAsync();
+        var roomKey = $"{org}/hotel/d1";
+        await domain.HoldAsync(org, DomainCluster.Stay("d1", 1, 4));
+        var tried = await CountStayWritesTriedAsync(roomKey);
+
+        var refused = await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, DomainCluster.Stay("d1", 3, 5)));
+
+        // The room's own words: the stays table's refusal says "some of those nights" instead.
+        Assert.StartsWith("Room 'd1' is already taken for some nights from ", refused.Message);
+        // Not even tried: a write the exclusion constraint refuses still counts here, since sequences ignore the rollback.
+        Assert.Equal(0L, await tried());
+        Assert.Equal(1L, await domain.Database.ScalarAsync<long>("SELECT count(*) FROM stays WHERE room_key = $1", roomKey));
+        // The count does see the room's writes: a stay the room takes is one.
+        await domain.HoldAsync(org, DomainCluster.Stay("d1", 4, 6));
+        Assert.Equal(1L, await tried());
+    }
+
+    [Fact]
     public async Task A_stay_row_the_room_does_not_know_about_still_blocks_the_nights_through_the_exclusion_constraint()
     {
         var org = await domain.OpenHotelAsync();
@@ -96,5 +116,22 @@ public sealed class RoomCalendarTests(DomainCluster domain) : IClassFixture<Doma
 
         Assert.Equal(["d1", "d2"], new[] { first.View.RoomId, second.View.RoomId }.Order());
         await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, request));
+    }
+
+    // Counts the inserts and updates tried on the stays rows of one room from now on, committed or not.
+    private async Task<Func<Task<long>>> CountStayWritesTriedAsync(string roomKey)
+    {
+        var name = "tried_" + Guid.NewGuid().ToString("N")[..12];
+        await domain.Database.ExecuteAsync($"CREATE SEQUENCE {name}");
+        await domain.Database.ExecuteAsync(
+            $"""
+            CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $f$
+            BEGIN
+                IF NEW.room_key = '{roomKey.Replace("'", "''", StringComparison.Ordinal)}' THEN PERFORM nextval('{name}'); END IF;
+                RETURN NEW;
+            END $f$
+            """);
+        await domain.Database.ExecuteAsync($"CREATE TRIGGER {name} BEFORE INSERT OR UPDATE ON stays FOR EACH ROW EXECUTE FUNCTION {name}()");
+        return () => domain.Database.ScalarAsync<long>($"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {name}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
 using Actors.Api.Boards;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

@@ -6,7 +6,7 @@ using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
-using Actors.Runtime.Persistence;
+using Actors.Persistence.State;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;

@@ -31,6 +31,74 @@ public static class PostgresServer
         await reader.ReadAsync(cancellationToken);
         return new WriteCounters(reader.GetInt64(0), reader.GetInt64(1));
     }
+
+    /// <summary>
+    /// For every table of the public schema that rows were written to between two counter readings:
+    /// how many distinct transactions left rows in it ("table: n"), so the transactions counted can be
+    /// told apart. A transaction that writes several tables appears under each of them.
+    /// </summary>
+    public static async Task<string> TransactionsByTableAsync(NpgsqlDataSource source, WriteCounters before, WriteCounters after, CancellationToken cancellationToken)
+    {
+        var tables = new List<string>();
+        await using (var list = source.CreateCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"))
+        await using (var reader = await list.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                tables.Add(reader.GetString(0));
+            }
+        }
+
+        var written = new List<string>();
+        foreach (var table in tables)
+        {
+            if (await TransactionsWritingAsync(source, [$"\"{table}\""], before, after, cancellationToken) is > 0 and var n)
+            {
+                written.Add($"{table}: {n}");
+            }
+        }
+
+        // The same transactions counted once, whichever tables they wrote: what the xid counter shows beyond this left no row.
+        var union = string.Join(" UNION ALL ", tables.Select(t => $"SELECT xmin::text::bigint AS x FROM \"{t}\""));
+        await using var distinct = source.CreateCommand($"SELECT count(DISTINCT x) FROM ({union}) AS rows WHERE x >= $1 AND x < $2");
+        distinct.Parameters.Add(new() { Value = before.Transactions & 0xFFFF_FFFF });
+        distinct.Parameters.Add(new() { Value = after.Transactions & 0xFFFF_FFFF });
+        var any = (long)(await distinct.ExecuteScalarAsync(cancellationToken))!;
+        var counted = (after - before).Transactions;
+        written.Add($"any table: {any} of {counted} counted");
+        return string.Join(", ", written);
+    }
+
+    /// <summary>
+    /// How many distinct transactions between two counter readings left rows in <paramref name="tables"/>
+    /// (by the rows' xmin; tables that do not exist count nothing). A row updated twice in the window
+    /// counts once, so this is a floor.
+    /// </summary>
+    public static async Task<long> TransactionsWritingAsync(
+        NpgsqlDataSource source, IReadOnlyList<string> tables, WriteCounters before, WriteCounters after, CancellationToken cancellationToken)
+    {
+        long found = 0;
+        foreach (var table in tables)
+        {
+            await using (var exists = source.CreateCommand("SELECT to_regclass($1) IS NOT NULL"))
+            {
+                exists.Parameters.Add(new() { Value = table });
+                if (!(bool)(await exists.ExecuteScalarAsync(cancellationToken))!)
+                {
+                    continue;
+                }
+            }
+
+            // xmin is the 32-bit xid; the counters are 64-bit (epoch and xid), so compare within the epoch.
+            await using var command = source.CreateCommand(
+                $"SELECT count(DISTINCT xmin::text::bigint) FROM {table} WHERE xmin::text::bigint >= $1 AND xmin::text::bigint < $2");
+            command.Parameters.Add(new() { Value = before.Transactions & 0xFFFF_FFFF });
+            command.Parameters.Add(new() { Value = after.Transactions & 0xFFFF_FFFF });
+            found += (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return found;
+    }
 }
 
 /// <summary>Writing transactions and WAL bytes so far; the difference of two is what happened between them.</summary>

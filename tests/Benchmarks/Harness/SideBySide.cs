@@ -1,6 +1,6 @@
 using Actors.Benchmarks.Baseline;
 using Actors.Benchmarks.Platform;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Npgsql;
 
 namespace Actors.Benchmarks.Harness;

@@ -40,7 +40,10 @@ public sealed class PlatformHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         // Warnings to stderr: stdout carries the table.
-        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.ClearProviders().AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning)
+            // Orleans' start-up notes (workstation GC in this process) and the watchdog's first check, which
+            // reports a ~30 minute stall seconds after start-up in every run: noise between the tables.
+            .AddFilter("Orleans.Runtime.Silo", LogLevel.Error).AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         builder.Configuration.AddInMemoryCollection(
             BenchmarkSettings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)).Append(KeyValuePair.Create("ConnectionStrings:Postgres", (string?)connectionString)));
         builder.AddBookingPlatform();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Actors.Benchmarks.Harness;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Npgsql;
 
 namespace Actors.Benchmarks.Scenarios;

@@ -1,12 +1,11 @@
 using Actors.Benchmarks.Grains;
 using Actors.Benchmarks.Harness;
-using Actors.Runtime;
 
 namespace Actors.Benchmarks.Scenarios;
 
 /// <summary>
-/// What a grain call costs over a method call: a trivial method through IGrainFactory proxies on
-/// one silo, next to the same method on a plain object through the same interface.
+/// What a grain call costs over a method call: a trivial method through Orleans grain references from
+/// the client co-hosted with an in-process silo, next to the same method on a plain object through the same interface.
 /// </summary>
 public sealed class LocalCallsScenario : Scenario
 {

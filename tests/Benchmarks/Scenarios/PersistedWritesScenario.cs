@@ -1,8 +1,7 @@
 using System.Text.Json;
 using Actors.Benchmarks.Grains;
 using Actors.Benchmarks.Harness;
-using Actors.Runtime;
-using Actors.Runtime.Persistence;
+using Actors.Persistence.State;
 using Npgsql;
 
 namespace Actors.Benchmarks.Scenarios;
@@ -16,7 +15,7 @@ public sealed class PersistedWritesScenario : Scenario
 {
     private const int Callers = 32;
     private const int PayloadBytes = 256;
-    private const string GrainType = "NoteGrain";
+    private const string GrainType = NoteGrain.TypeName; // pinned: grain_state.grain_type holds it
     private const string UpsertTable = "bench_raw_upsert";
     private const string VersionedTable = "bench_raw_versioned";
 
@@ -25,7 +24,7 @@ public sealed class PersistedWritesScenario : Scenario
         $"INSERT INTO {UpsertTable} (grain_type, grain_key, state_name, version, payload) VALUES ($1, $2, $3, 1, $4::jsonb) "
         + $"ON CONFLICT (grain_type, grain_key, state_name) DO UPDATE SET version = {UpsertTable}.version + 1, payload = EXCLUDED.payload, updated_at = now()";
 
-    // The runtime's own statement and transaction, without the runtime: separates its cost from the SQL's.
+    // The outbox store's own statement and transaction (PostgresOutboxStore), without Orleans: separates its cost from the SQL's.
     private const string VersionedUpdate =
         $"UPDATE {VersionedTable} SET version = version + 1, payload = $4::jsonb, updated_at = now() "
         + "WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 AND version = $5";
@@ -48,7 +47,7 @@ public sealed class PersistedWritesScenario : Scenario
 
         var keys = Enumerable.Range(0, settings.Grains).Select(i => $"note-{i}").ToArray();
         var text = PaddingFor(PayloadBytes);
-        var grains = keys.Select(silo.GrainFactory.GetGrain<INoteGrain>).ToArray();
+        var grains = keys.Select(k => silo.GrainFactory.GetGrain<INoteGrain>(k)).ToArray();
         // Activate (one read each) and create every row up front, so the measured writes only update.
         await Task.WhenAll(grains.Select(g => g.RewriteAsync(text)));
 
@@ -132,7 +131,7 @@ public sealed class PersistedWritesScenario : Scenario
         versions[index]++;
     }
 
-    // The same parameters the runtime sends: the state serialized the same way, as text cast to jsonb.
+    // The same parameters the outbox store sends: the state serialized the same way, as text cast to jsonb.
     private static void AddRow(NpgsqlParameterCollection parameters, string key, string text)
     {
         parameters.Add(new() { Value = GrainType });

@@ -1,14 +1,14 @@
 using Actors.Benchmarks.Grains;
 using Actors.Benchmarks.Harness;
-using Actors.Runtime;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 
 namespace Actors.Benchmarks.Scenarios;
 
 /// <summary>
 /// What a call to a grain on another silo costs next to a local one: the same trivial grain called
-/// from the silo that hosts it, and from a client node (Cluster:HostsGrains=false) whose every call
-/// crosses the silo-to-silo transport (serialization, a multiplexed TCP connection on loopback).
+/// from the silo that hosts it (its co-hosted client), and from an Orleans client in this process
+/// (Cluster:HostsGrains=false, as an API node runs) that found the silo's gateway in the membership
+/// table: every such call is serialized and crosses Orleans' gateway connection on loopback TCP.
 /// </summary>
 public sealed class RemoteCallsScenario : Scenario
 {
@@ -29,8 +29,8 @@ public sealed class RemoteCallsScenario : Scenario
         await using var host = await BenchSilo.JoinAsync(database.ConnectionString, hostsGrains: true);
         await using var client = await BenchSilo.JoinAsync(database.ConnectionString, hostsGrains: false);
         var keys = Enumerable.Range(0, settings.Grains).Select(i => $"ping-{i}").ToArray();
-        var local = keys.Select(host.GrainFactory.GetGrain<IPingGrain>).ToArray();
-        var remote = keys.Select(client.GrainFactory.GetGrain<IPingGrain>).ToArray();
+        var local = keys.Select(k => host.GrainFactory.GetGrain<IPingGrain>(k)).ToArray();
+        var remote = keys.Select(k => client.GrainFactory.GetGrain<IPingGrain>(k)).ToArray();
         await Task.WhenAll(local.Select(g => g.PingAsync(0)));
         // The client routes once it has seen the host in the membership table.
         await Eventually.Until(
@@ -62,9 +62,9 @@ public sealed class RemoteCallsScenario : Scenario
         var rows = await MeasureAsync(loads, settings with { Measure = settings.Measure / 2, Warmup = settings.Warmup / 2 }, cancellationToken);
         Figure[] figures =
         [
-            new("grain call p50, remote (client node to silo) vs local", "us", Of(rows, remote1).Latency.P50, Of(rows, local1).Latency.P50, HigherIsBetter: false),
+            new("grain call p50, remote (Orleans client to silo gateway) vs local", "us", Of(rows, remote1).Latency.P50, Of(rows, local1).Latency.P50, HigherIsBetter: false),
             new($"grain calls/s, {ManyCallers} callers, remote vs local", "/s", Of(rows, remoteMany).PerSecond, Of(rows, localMany).PerSecond, HigherIsBetter: true,
-                "both nodes in this process: loopback TCP, no network"),
+                "silo and client in this process: loopback TCP, no network"),
         ];
         return Result(figures, rows, new Dictionary<string, string> { ["grains"] = $"{keys.Length}" });
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Actors.Benchmarks.Harness;
-using Actors.Runtime.Testing;
+using Actors.Persistence.Testing;
 using Npgsql;
 
 namespace Actors.Benchmarks.Scenarios;
@@ -9,7 +9,7 @@ namespace Actors.Benchmarks.Scenarios;
 /// <summary>
 /// Booking throughput and latency with 1, 2 and 3 silos, every node a real process as an operator
 /// runs it: N silo processes and one API node that joins as a client (Cluster__HostsGrains=false),
-/// so every grain call crosses the silo-to-silo transport. The conventional counterpart scales by
+/// so every grain call crosses Orleans' gateway connection to a silo. The conventional counterpart scales by
 /// running N stateless baseline nodes on the same database, the load spread over them round-robin.
 /// All clusters run at once, each on its own database, so their loads interleave in rounds.
 /// </summary>
@@ -187,10 +187,11 @@ public sealed class SiloScalingScenario : Scenario
         private async Task WaitForMembersAsync(int silos, CancellationToken cancellationToken)
         {
             await Eventually.Until(
-                () => database.ScalarAsync<long>("SELECT count(*) FROM silos WHERE status = 'active' AND hosts_grains"),
+                // Orleans' membership: silos only (clients never register), 3 = SiloStatus.Active.
+                () => database.ScalarAsync<long>("SELECT count(*) FROM orleans_membership WHERE status = 3"),
                 active => active == silos,
                 TimeSpan.FromSeconds(60));
-            // Nodes re-read the membership table every second (Cluster:RefreshPeriod).
+            // Silos re-read the membership table every 2 seconds (ClusterMembershipOptions.TableRefreshTimeout, tuned).
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         }
     }

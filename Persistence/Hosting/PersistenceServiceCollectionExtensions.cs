@@ -1,0 +1,62 @@
+using System.Reflection;
+using Actors.Persistence.EventLog;
+using Actors.Persistence.Schema;
+using Actors.Persistence.State;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Runtime;
+
+namespace Actors.Persistence.Hosting;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// The outbox store and the event log with its tailer: in PostgreSQL when a connection string is
+    /// given (the schema, Orleans' tables included, is migrated before any other service starts),
+    /// else in this process only. Tailing options bind from the "EventLog" section.
+    /// </summary>
+    public static IServiceCollection AddEventLog(this IServiceCollection services, IConfiguration configuration, string? connectionString)
+    {
+        services.AddOptions<EventLogOptions>().Bind(configuration.GetSection("EventLog"));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<EventLogSignal>();
+        services.AddSingleton<EventLogTailer>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventLogTailer>());
+        services.AddSchemaScripts(typeof(PersistenceServiceCollectionExtensions).Assembly);
+        if (connectionString is null)
+        {
+            services.AddSingleton<MemoryOutboxStore>();
+            services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<MemoryOutboxStore>());
+            services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<MemoryOutboxStore>());
+            return services;
+        }
+
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<PostgresOutboxStore>();
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresOutboxStore>());
+        services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<PostgresOutboxStore>());
+        services.AddSingleton<SchemaMigrator>();
+        services.AddHostedService<PostgresEventListener>();
+        // First of all hosted services: Orleans' providers read their queries from the schema when the silo starts.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaMigration>());
+        return services;
+    }
+
+    /// <summary>Applies the assembly's embedded "sql/PostgreSQL-NNN-Purpose.sql" scripts when storage is PostgreSQL.</summary>
+    public static IServiceCollection AddSchemaScripts(this IServiceCollection services, Assembly assembly)
+    {
+        foreach (var script in SchemaScript.FromAssembly(assembly))
+        {
+            services.AddSingleton(script);
+        }
+
+        return services;
+    }
+
+    /// <summary>Lets grains take <c>[OutboxState("name")] IOutboxState&lt;T&gt;</c> constructor parameters.</summary>
+    public static IServiceCollection AddOutboxState(this IServiceCollection services) =>
+        services.AddSingleton<IAttributeToFactoryMapper<OutboxStateAttribute>, OutboxStateMapper>();
+}

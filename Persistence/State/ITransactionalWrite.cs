@@ -1,0 +1,18 @@
+using Npgsql;
+
+namespace Actors.Persistence.State;
+
+/// <summary>
+/// Extra rows written in the same transaction as a grain's state, such as the stays backstop. Each
+/// write has a PostgreSQL form and an in-memory form, so the embedded default keeps the same rules.
+/// </summary>
+public interface ITransactionalWrite
+{
+    Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same change against the in-memory tables, under the memory store's lock and before anything
+    /// else of the write is applied: throwing refuses the whole write, as a constraint would.
+    /// </summary>
+    void Apply(MemoryTables tables);
+}

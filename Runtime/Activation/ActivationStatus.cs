@@ -1,9 +1,0 @@
-namespace Actors.Runtime.Activation;
-
-internal enum ActivationStatus
-{
-    Activating,
-    Active,
-    Deactivating,
-    Deactivated,
-}

@@ -1,4 +1,0 @@
-namespace Actors.Runtime.Persistence;
-
-/// <summary>A grain's state as storage holds it: JSON and the version tag.</summary>
-public sealed record StoredState(byte[] Payload, string Etag);

@@ -1,7 +1,0 @@
-namespace Actors.Runtime.Reminders;
-
-/// <summary>A registered reminder, by name.</summary>
-public interface IGrainReminder
-{
-    string ReminderName { get; }
-}

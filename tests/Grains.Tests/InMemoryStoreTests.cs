@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Persistence.State;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Xunit;
+
+namespace Actors.Grains.Tests;
+
+/// <summary>The embedded default: no connection string, the outbox state and the stays table in the silo's memory.</summary>
+public sealed class InMemoryCluster : DomainCluster
+{
+    protected override bool UsesDatabase => false;
+
+    public IOutboxStore Store => Cluster.GetSiloServiceProvider().GetRequiredService<IOutboxStore>();
+}
+
+/// <summary>Without PostgreSQL a room still never holds two stays for one night: its own check, then the memory store's stays table.</summary>
+public sealed class InMemoryStoreTests(InMemoryCluster domain) : IClassFixture<InMemoryCluster>
+{
+    [Fact]
+    public async Task A_room_refuses_an_overlapping_stay_by_its_own_calendar_in_memory_too()
+    {
+        var org = await domain.OpenHotelAsync();
+        await domain.HoldAsync(org, DomainCluster.Stay("d1", 1, 4));
+
+        var refused = await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, DomainCluster.Stay("d1", 3, 5)));
+
+        Assert.StartsWith("Room 'd1' is already taken for some nights from ", refused.Message);
+        var (_, adjacent) = await domain.HoldAsync(org, DomainCluster.Stay("d1", 4, 6));
+        Assert.Equal("d1", adjacent.RoomId);
+    }
+
+    [Fact]
+    public async Task The_memory_stays_table_refuses_an_overlapping_stay_that_a_room_with_a_stale_calendar_lets_through()
+    {
+        Assert.IsType<MemoryOutboxStore>(domain.Store);
+        var org = await domain.OpenHotelAsync();
+        var room = domain.Room(org, "d2");
+        var roomId = GrainId.Create("room", GrainKeys.Room(org, "hotel", "d2"));
+        var (_, first) = await domain.HoldAsync(org, DomainCluster.Stay("d2", 1, 4));
+
+        // Another activation of the room, which never saw the first stay, commits its calendar; this one then loads it.
+        var stored = await domain.Store.ReadAsync(roomId, "room", CancellationToken.None) ?? throw new InvalidOperationException("The room has no state.");
+        var calendar = JsonNode.Parse(stored.Payload)!.AsObject();
+        Assert.Single(calendar["stays"]!.AsArray());
+        calendar["stays"] = new JsonArray();
+        await domain.Store.WriteAsync(new StateWrite(roomId, "room", System.Text.Encoding.UTF8.GetBytes(calendar.ToJsonString()), stored.Etag, [], []), CancellationToken.None);
+        await domain.Cluster.DeactivateAsync(room);
+        Assert.Empty((await room.Get()).Stays);
+
+        var refused = await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, DomainCluster.Stay("d2", 3, 5)));
+
+        // The backstop's words, not the room's own "for some nights from ...": the room's calendar let it through.
+        Assert.Equal("Room 'd2' is already taken for some of those nights.", refused.Message);
+        Assert.Empty((await room.Get()).Stays);
+        // The first stay's nights are still taken, and a stay next to them is not.
+        await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, DomainCluster.Stay("d2", 0, 2)));
+        var (_, adjacent) = await domain.HoldAsync(org, DomainCluster.Stay("d2", 4, 6));
+        Assert.Equal("d2", adjacent.RoomId);
+        Assert.NotEqual(first.Id, adjacent.Id);
+    }
+}

@@ -84,13 +84,7 @@ internal sealed class BookingGrain(
         catch
         {
             await Compensate(() => Room(command.PropertyId, roomId).Release(bookingId));
-            await Compensate(async () =>
-            {
-                if (await this.GetReminder(HoldExpiry) is { } reminder)
-                {
-                    await this.UnregisterReminder(reminder);
-                }
-            });
+            await Compensate(ForgetHoldExpiry);
             throw;
         }
 

@@ -10,6 +10,8 @@ using Actors.Api.Organizations;
 using Actors.Api.Pages;
 using Actors.Api.Problems;
 using Actors.Api.Product;
+using Actors.Api.Figures;
+using Actors.Silo.Operations;
 using Actors.Api.Properties;
 using Actors.Api.Rooms;
 using Actors.Api.Security;
@@ -49,6 +51,7 @@ public static class BookingPlatformExtensions
         app.UsePlatformSecurity();
         app.MapOpenApi();
         app.MapHealthEndpoints();
+        app.MapDeadLetters();
         app.MapPages();
         app.MapBoards();
         app.MapProductEndpoints();
@@ -64,6 +67,7 @@ public static class BookingPlatformExtensions
         orgs.MapPropertiesApi();
         orgs.MapRoomsApi();
         orgs.MapAvailabilityApi();
+        orgs.MapFiguresApi();
         orgs.MapBookingsApi();
         orgs.MapBoardApi();
         orgs.MapMembersApi();

@@ -32,6 +32,9 @@ public static class AccessRules
         ("POST", Org + "/bookings/{booking}/check-out", new(Role.Staff)),
         ("POST", Org + "/bookings/{booking}/no-show", new(Role.Staff)),
 
+        // Revenue figures are for the people who run the hotel, not every member of staff.
+        ("GET", Org + "/properties/{property}/figures", new(Role.Manager)),
+
         // The organization itself: its plan, who belongs, and the record of what everyone did.
         ("PUT", Org + "/plan", new(Role.Owner)),
         ("*", Org + "/members/**", new(Role.Owner)),

@@ -10,6 +10,7 @@ public static class BoardEndpoints
     {
         services.AddOptions<BoardOptions>().Bind(configuration.GetSection("Boards"));
         services.AddSingleton<BoardConnections>();
+        services.AddSingleton<BoardRelay>();
         services.AddSingleton<BoardFeed>();
         services.AddSignalR();
         return services;

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading.Channels;
 using Actors.Persistence.EventLog;
 using Microsoft.Extensions.Options;
@@ -8,55 +7,53 @@ namespace Actors.Api.Boards;
 
 /// <summary>
 /// Everything a board needs after the sequence it last saw: first the events it missed, read from
-/// the durable log, then live events as this node's log tailer publishes them, in order and each once.
+/// the durable log, then live events as this node's stream subscription relays them, in order and
+/// each once.
 /// </summary>
-public sealed class BoardFeed(IEventLog log, EventLogTailer tailer, IOptions<BoardOptions> options)
+public sealed class BoardFeed(IEventLog log, BoardRelay relay, IOptions<BoardOptions> options)
 {
     private const int ReplayBatch = 500;
-    private static readonly ConditionalWeakTable<RecordedEvent, BoardEvent> Parsed = new();
 
-    public async IAsyncEnumerable<BoardEvent> FollowAsync(
+    public async IAsyncEnumerable<SerializedBoardEvent> FollowAsync(
         EventStream board, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Subscribe before replaying: an event is then either in the replay or arrives live (or both, and is skipped).
-        var live = Channel.CreateBounded<RecordedEvent>(new BoundedChannelOptions(options.Value.BufferPerFollower) { SingleReader = true });
+        var live = Channel.CreateBounded<SerializedBoardEvent>(new BoundedChannelOptions(options.Value.BufferPerFollower) { SingleReader = true });
         var overflowed = false;
-        var watch = await tailer.WatchAsync(board, recorded =>
+        var following = await relay.FollowAsync(board, serialized =>
         {
-            // A full buffer ends this feed instead of growing: the tailer never waits for a slow client.
-            if (!live.Writer.TryWrite(recorded))
+            // A full buffer ends this feed instead of growing: the relay never waits for a slow client.
+            if (!live.Writer.TryWrite(serialized))
             {
                 overflowed = true;
                 live.Writer.TryComplete();
             }
-
-            return Task.CompletedTask;
-        }, cancellationToken);
+        });
         try
         {
             var delivered = afterSequence;
             await foreach (var missed in ReadAsync(board, delivered, long.MaxValue, cancellationToken))
             {
                 delivered = missed.Sequence;
-                yield return ToBoardEvent(missed);
+                yield return missed;
             }
 
-            await foreach (var recorded in live.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var relayed in live.Reader.ReadAllAsync(cancellationToken))
             {
-                if (recorded.Sequence <= delivered)
+                if (relayed.Sequence <= delivered)
                 {
                     continue;
                 }
 
                 // Never skip a number: fill any hole from the log before the live event.
-                await foreach (var filled in ReadAsync(board, delivered, recorded.Sequence - 1, cancellationToken))
+                await foreach (var filled in ReadAsync(board, delivered, relayed.Sequence - 1, cancellationToken))
                 {
                     delivered = filled.Sequence;
-                    yield return ToBoardEvent(filled);
+                    yield return filled;
                 }
 
-                delivered = recorded.Sequence;
-                yield return ToBoardEvent(recorded);
+                delivered = relayed.Sequence;
+                yield return relayed;
             }
 
             if (overflowed)
@@ -66,11 +63,11 @@ public sealed class BoardFeed(IEventLog log, EventLogTailer tailer, IOptions<Boa
         }
         finally
         {
-            await watch.DisposeAsync();
+            await following.DisposeAsync();
         }
     }
 
-    private async IAsyncEnumerable<RecordedEvent> ReadAsync(
+    private async IAsyncEnumerable<SerializedBoardEvent> ReadAsync(
         EventStream board, long after, long upTo, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         while (after < upTo)
@@ -79,7 +76,7 @@ public sealed class BoardFeed(IEventLog log, EventLogTailer tailer, IOptions<Boa
             foreach (var recorded in batch.TakeWhile(e => e.Sequence <= upTo))
             {
                 after = recorded.Sequence;
-                yield return recorded;
+                yield return SerializedBoardEvent.From(recorded);
             }
 
             if (batch.Count < ReplayBatch)
@@ -87,14 +84,5 @@ public sealed class BoardFeed(IEventLog log, EventLogTailer tailer, IOptions<Boa
                 yield break;
             }
         }
-    }
-
-    // A live event is one instance shared by every follower on this node: parse its JSON once, not once per board.
-    private static BoardEvent ToBoardEvent(RecordedEvent recorded) => Parsed.GetValue(recorded, Parse);
-
-    private static BoardEvent Parse(RecordedEvent recorded)
-    {
-        using var document = JsonDocument.Parse(recorded.Payload);
-        return new BoardEvent(recorded.Sequence, recorded.EventType, document.RootElement.Clone(), recorded.RecordedAt);
     }
 }

@@ -34,7 +34,7 @@ public sealed partial class BoardHub(BoardFeed feed, BoardConnections connection
     }
 
     /// <summary>Streams the board of one property: events after <paramref name="afterSequence"/> (0 for all), then live ones.</summary>
-    public IAsyncEnumerable<BoardEvent> Follow(string organization, string property, long afterSequence, CancellationToken cancellationToken)
+    public IAsyncEnumerable<SerializedBoardEvent> Follow(string organization, string property, long afterSequence, CancellationToken cancellationToken)
     {
         if (!Slug().IsMatch(organization ?? "") || !Slug().IsMatch(property ?? ""))
         {

@@ -1,4 +1,3 @@
-
 namespace Actors.Persistence.EventLog;
 
 /// <summary>The durable log of domain events, read in stream order.</summary>
@@ -9,4 +8,7 @@ public interface IEventLog
 
     /// <summary>The last committed sequence number of each stream (0 for a stream with no events yet).</summary>
     Task<IReadOnlyDictionary<EventStream, long>> ReadLastSequencesAsync(IReadOnlyCollection<EventStream> streams, CancellationToken cancellationToken);
+
+    /// <summary>The last committed sequence number of every stream of one partition (see <see cref="EventStream.Partition"/>).</summary>
+    Task<IReadOnlyDictionary<EventStream, long>> ReadPartitionAsync(int partition, int partitions, CancellationToken cancellationToken);
 }

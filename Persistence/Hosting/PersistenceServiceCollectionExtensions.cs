@@ -2,6 +2,7 @@ using System.Reflection;
 using Actors.Persistence.EventLog;
 using Actors.Persistence.Schema;
 using Actors.Persistence.State;
+using Actors.Persistence.Streams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,23 +15,23 @@ namespace Actors.Persistence.Hosting;
 public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
-    /// The outbox store and the event log with its tailer: in PostgreSQL when a connection string is
-    /// given (the schema, Orleans' tables included, is migrated before any other service starts),
-    /// else in this process only. Tailing options bind from the "EventLog" section.
+    /// The outbox store, the event log with its stream positions and dead letters: in PostgreSQL when a
+    /// connection string is given (the schema, Orleans' tables included, is migrated before any other
+    /// service starts), else in this process only. Stream options bind from the "EventLog" section.
     /// </summary>
     public static IServiceCollection AddEventLog(this IServiceCollection services, IConfiguration configuration, string? connectionString)
     {
         services.AddOptions<EventLogOptions>().Bind(configuration.GetSection("EventLog"));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EventLogSignal>();
-        services.AddSingleton<EventLogTailer>();
-        services.AddHostedService(sp => sp.GetRequiredService<EventLogTailer>());
         services.AddSchemaScripts(typeof(PersistenceServiceCollectionExtensions).Assembly);
         if (connectionString is null)
         {
             services.AddSingleton<MemoryOutboxStore>();
             services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<MemoryOutboxStore>());
             services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<MemoryOutboxStore>());
+            services.AddSingleton<IStreamPositions, MemoryStreamPositions>();
+            services.AddSingleton<IDeadLetters, MemoryDeadLetters>();
             return services;
         }
 
@@ -38,6 +39,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSingleton<PostgresOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresOutboxStore>());
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<PostgresOutboxStore>());
+        services.AddSingleton<IStreamPositions, PostgresStreamPositions>();
+        services.AddSingleton<IDeadLetters, PostgresDeadLetters>();
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<PostgresEventListener>();
         // First of all hosted services: Orleans' providers read their queries from the schema when the silo starts.

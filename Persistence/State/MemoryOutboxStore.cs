@@ -108,4 +108,15 @@ public sealed class MemoryOutboxStore(EventLogSignal signal) : IOutboxStore, IEv
             return Task.FromResult(last);
         }
     }
+
+    public Task<IReadOnlyDictionary<EventStream, long>> ReadPartitionAsync(int partition, int partitions, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            IReadOnlyDictionary<EventStream, long> last = streams
+                .Where(s => s.Key.Partition(partitions) == partition)
+                .ToDictionary(s => s.Key, s => (long)s.Value.Count);
+            return Task.FromResult(last);
+        }
+    }
 }

@@ -42,6 +42,9 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         "SELECT s.stream_namespace, s.stream_key, s.last_sequence FROM event_streams s "
         + "JOIN unnest($1::text[], $2::text[]) AS w(ns, key) ON s.stream_namespace = w.ns AND s.stream_key = w.key";
 
+    private const string ReadPartition =
+        "SELECT stream_namespace, stream_key, last_sequence FROM event_streams WHERE (partition_hash & 2147483647) % $2 = $1";
+
     private const string ReadEvents =
         "SELECT sequence, event_type, payload::text, recorded_at FROM event_log "
         + "WHERE stream_namespace = $1 AND stream_key = $2 AND sequence > $3 ORDER BY sequence LIMIT $4";
@@ -183,6 +186,21 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         command.Parameters.Add(new() { Value = last.Keys.Select(s => s.Namespace).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = last.Keys.Select(s => s.Key).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            last[new EventStream(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);
+        }
+
+        return last;
+    }
+
+    public async Task<IReadOnlyDictionary<EventStream, long>> ReadPartitionAsync(int partition, int partitions, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ReadPartition);
+        command.Parameters.Add(new() { Value = partition });
+        command.Parameters.Add(new() { Value = partitions });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var last = new Dictionary<EventStream, long>();
         while (await reader.ReadAsync(cancellationToken))
         {
             last[new EventStream(reader.GetString(0), reader.GetString(1))] = reader.GetInt64(2);

@@ -1,3 +1,4 @@
+using Actors.Persistence.Streams;
 using Actors.Persistence.State;
 using Orleans.Runtime;
 
@@ -33,7 +34,8 @@ public static class HealthEndpoints
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             await storage.CheckAsync(timeout.Token);
-            return TypedResults.Ok(new HealthReport("ready", persistence));
+            var deadLetters = await services.GetRequiredService<IDeadLetters>().CountWaitingAsync(timeout.Token);
+            return TypedResults.Ok(new HealthReport("ready", persistence, deadLetters));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -14,6 +14,7 @@ namespace Actors.Silo.Hosting;
 public static class BookingSiloExtensions
 {
     private const string Npgsql = "Npgsql";
+    private const string PubSubStore = "PubSubStore";
 
     /// <summary>
     /// Hosts the booking grains on Orleans, or joins their cluster as a client when "Cluster:HostsGrains"
@@ -42,7 +43,8 @@ public static class BookingSiloExtensions
             builder.UseOrleansClient(client => client
                 .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
                 .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout(configuration))
-                .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString)));
+                .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
+                .AddEventLogStreams());
         }
 
         builder.Services.AddOptions<ProductOptions>()
@@ -55,8 +57,8 @@ public static class BookingSiloExtensions
 
     /// <summary>
     /// What every silo of the booking grains needs besides clustering: the outbox state facet, the
-    /// default grain storage (System.Text.Json) and reminders, in PostgreSQL or in memory, and the
-    /// tuned timeouts. Test clusters call it too, with Orleans' own test clustering.
+    /// default grain storage (System.Text.Json) and reminders, in PostgreSQL or in memory, the event
+    /// log's stream provider, and the tuned timeouts. Test clusters call it too, with Orleans' own test clustering.
     /// </summary>
     public static ISiloBuilder AddBookingStorage(this ISiloBuilder silo, string? connectionString, IConfiguration configuration)
     {
@@ -64,14 +66,17 @@ public static class BookingSiloExtensions
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = CallTimeout(configuration));
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = configuration.GetValue("Silo:IdleTimeout", o.CollectionAge));
+        silo.AddEventLogStreams();
         if (connectionString is null)
         {
-            return silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService();
+            return silo.AddMemoryGrainStorageAsDefault().AddMemoryGrainStorage(PubSubStore).UseInMemoryReminderService();
         }
 
+        // Explicit stream subscriptions (board nodes) outlive the silo that holds their rendezvous grain.
         return silo
             .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
-            .AddAdoNetGrainStorageAsDefault(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString));
+            .AddAdoNetGrainStorageAsDefault(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
+            .AddAdoNetGrainStorage(PubSubStore, o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString));
     }
 
     private static ISiloBuilder UseBookingCluster(this ISiloBuilder silo, ClusterSettings cluster, string? connectionString, IConfiguration configuration)

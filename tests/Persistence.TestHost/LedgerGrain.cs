@@ -10,6 +10,9 @@ public interface ILedgerGrain : IGrainWithStringKey
     /// <summary>Sets the value and raises <paramref name="events"/> events in the same write; breaks the transaction after they were written when asked.</summary>
     Task Post(int value, int events, bool failInsideTransaction = false);
 
+    /// <summary>Sets the value and raises one event on the ledger stream named <paramref name="streamKey"/> instead of the shared one.</summary>
+    Task PostTo(string streamKey, int value);
+
     /// <summary>The value this activation holds.</summary>
     Task<int> Value();
 
@@ -53,6 +56,13 @@ public sealed class LedgerGrain([OutboxState("ledger")] IOutboxState<LedgerState
             // Npgsql's exception cannot cross the wire (dotnet/orleans#8201): callers get one that can.
             throw new InvalidOperationException($"The database refused the write: {refused.MessageText}");
         }
+    }
+
+    public Task PostTo(string streamKey, int value)
+    {
+        ledger.State.Value = value;
+        ledger.RaiseEvent(new EventStream(Stream.Namespace, streamKey), new LedgerPosted(this.GetPrimaryKeyString(), value, 0));
+        return ledger.WriteStateAsync();
     }
 
     public Task<int> Value() => Task.FromResult(ledger.State.Value);

@@ -1,0 +1,51 @@
+using Actors.Api.Problems;
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Figures;
+using Actors.Grains.Abstractions.Properties;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans;
+
+namespace Actors.Api.Figures;
+
+/// <summary>A property's nightly figures (occupancy, ADR, RevPAR, ...), kept by a grain that consumes the property's event stream.</summary>
+public static class FiguresApi
+{
+    private const int MaxNights = 366;
+
+    public static RouteGroupBuilder MapFiguresApi(this RouteGroupBuilder orgs)
+    {
+        orgs.MapGet("/{org}/properties/{property}/figures", ReadAsync)
+            .WithTags("Figures")
+            .WithSummary("Rooms, out of order, rooms sold, occupancy, room revenue, ADR, RevPAR, arrivals, departures and in-house per night in [from, to) (yyyy-MM-dd, at most 366 nights).");
+        return orgs;
+    }
+
+    private static async Task<Ok<PropertyFigures>> ReadAsync(string org, string property, string? from, string? to, IGrainFactory grains)
+    {
+        PathIds.Check(org, property);
+        var errors = new FieldErrors();
+        errors.Required(from, "from");
+        errors.Required(to, "to");
+        var first = errors.Date(from, "from");
+        var end = errors.Date(to, "to");
+        if (first is { } f && end is { } t && !errors.Has("from") && !errors.Has("to"))
+        {
+            var nights = t.DayNumber - f.DayNumber;
+            if (nights <= 0)
+            {
+                errors.Add("to", "Must be after 'from'.");
+            }
+            else if (nights > MaxNights)
+            {
+                errors.Add("to", $"Ask for at most {MaxNights} nights at a time.");
+            }
+        }
+
+        errors.ThrowIfAny();
+
+        // Unknown properties answer 404 like every other property endpoint, not an empty report.
+        await grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property)).Get();
+        return TypedResults.Ok(await grains.GetGrain<IPropertyFiguresGrain>(GrainKeys.Property(org, property)).GetAsync(first!.Value, end!.Value));
+    }
+}

@@ -1,0 +1,14 @@
+using Orleans;
+
+namespace Actors.Grains.Abstractions.Figures;
+
+/// <summary>
+/// A property's figures, kept up to date from its event stream (keyed like the property:
+/// GrainKeys.Property). Sold means confirmed, in house or departed; holds are not sold.
+/// </summary>
+[Alias("IPropertyFiguresGrain")]
+public interface IPropertyFiguresGrain : IGrainWithStringKey
+{
+    /// <summary>The figures of each night in [from, to).</summary>
+    Task<PropertyFigures> GetAsync(DateOnly from, DateOnly to);
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Events;
+using Actors.Grains.Abstractions.Figures;
+using Actors.Grains.Abstractions.Rooms;
+using Actors.Persistence.EventLog;
+using Actors.Persistence.State;
+using Actors.Persistence.Streams;
+using Actors.Persistence.Streams.Consumers;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Streams;
+
+namespace Actors.Grains.Figures;
+
+/// <summary>
+/// A property's nightly figures, built from the property's event stream (every event since the first,
+/// each applied once), so they never need a query over the bookings.
+/// </summary>
+[GrainType("property-figures")]
+[ImplicitStreamSubscription(BoardStream.Namespace)]
+public sealed class PropertyFiguresGrain(
+    [OutboxState("figures")] IOutboxState<Consumed<PropertyFiguresState>> figures,
+    IEventLog log,
+    IDeadLetters deadLetters,
+    ILogger<PropertyFiguresGrain> logger)
+    : EventLogConsumer<PropertyFiguresState>(figures, log, deadLetters, logger), IPropertyFiguresGrain
+{
+    public Task<PropertyFigures> GetAsync(DateOnly from, DateOnly to)
+    {
+        var rooms = Data.OutOfOrder.Count;
+        var outOfOrder = Data.OutOfOrder.Count(r => r.Value);
+        var nights = new List<NightFigures>();
+        for (var night = from; night < to; night = night.AddDays(1))
+        {
+            var sold = Data.Stays.Values.Where(s => s.Sold && s.Covers(night)).ToList();
+            var revenue = Math.Round(sold.Sum(s => s.NightlyRevenue), 2);
+            var toSell = rooms - outOfOrder;
+            nights.Add(new NightFigures(
+                night,
+                rooms,
+                outOfOrder,
+                sold.Count,
+                toSell == 0 ? 0 : Math.Round((decimal)sold.Count / toSell, 4),
+                revenue,
+                sold.Count == 0 ? 0 : Math.Round(revenue / sold.Count, 2),
+                toSell == 0 ? 0 : Math.Round(revenue / toSell, 2),
+                Data.Stays.Values.Count(s => s.Sold && s.CheckIn == night),
+                Data.Stays.Values.Count(s => s.Sold && s.CheckOut == night),
+                sold.Count(s => s.Stage is FiguresStage.InHouse or FiguresStage.Departed)));
+        }
+
+        return Task.FromResult(new PropertyFigures(Data.Currency, AppliedThrough, nights));
+    }
+
+    protected override void Apply(RecordedEvent recorded)
+    {
+        switch (recorded.EventType)
+        {
+            case nameof(RoomAdded):
+                Data.OutOfOrder[Read<RoomAdded>(recorded).RoomId] = false;
+                break;
+            case nameof(RoomRetired):
+                Data.OutOfOrder.Remove(Read<RoomRetired>(recorded).RoomId);
+                break;
+            case nameof(RoomStatusChanged):
+                var status = Read<RoomStatusChanged>(recorded);
+                if (Data.OutOfOrder.ContainsKey(status.RoomId))
+                {
+                    Data.OutOfOrder[status.RoomId] = status.To == Housekeeping.OutOfOrder;
+                }
+
+                break;
+            case nameof(BookingHeld):
+                var held = Read<BookingHeld>(recorded);
+                Data.Currency = held.Currency;
+                Data.Stays[held.BookingId] = new FiguresStay
+                {
+                    CheckIn = held.CheckIn,
+                    CheckOut = held.CheckOut,
+                    NightsBooked = held.CheckOut.DayNumber - held.CheckIn.DayNumber,
+                    Total = held.Total,
+                    Stage = FiguresStage.Held,
+                };
+                break;
+            case nameof(BookingConfirmed):
+                Move(Read<BookingConfirmed>(recorded).BookingId, FiguresStage.Confirmed);
+                break;
+            case nameof(GuestCheckedIn):
+                Move(Read<GuestCheckedIn>(recorded).BookingId, FiguresStage.InHouse);
+                break;
+            case nameof(GuestCheckedOut):
+                var departed = Read<GuestCheckedOut>(recorded);
+                if (Move(departed.BookingId, FiguresStage.Departed) is { } left && departed.Departed > left.CheckIn && departed.Departed < left.CheckOut)
+                {
+                    left.CheckOut = departed.Departed;
+                }
+
+                break;
+            case nameof(BookingDatesChanged):
+                var changed = Read<BookingDatesChanged>(recorded);
+                if (Data.Stays.TryGetValue(changed.BookingId, out var stay))
+                {
+                    (stay.CheckIn, stay.CheckOut, stay.Total) = (changed.CheckIn, changed.CheckOut, changed.Total);
+                    stay.NightsBooked = changed.CheckOut.DayNumber - changed.CheckIn.DayNumber;
+                }
+
+                break;
+            case nameof(BookingCancelled):
+                Data.Stays.Remove(Read<BookingCancelled>(recorded).BookingId);
+                break;
+            case nameof(BookingExpired):
+                Data.Stays.Remove(Read<BookingExpired>(recorded).BookingId);
+                break;
+            case nameof(GuestNoShow):
+                Data.Stays.Remove(Read<GuestNoShow>(recorded).BookingId);
+                break;
+        }
+    }
+
+    private FiguresStay? Move(string bookingId, FiguresStage stage)
+    {
+        if (Data.Stays.TryGetValue(bookingId, out var stay))
+        {
+            stay.Stage = stage;
+        }
+
+        return stay;
+    }
+
+    private static T Read<T>(RecordedEvent recorded) =>
+        JsonSerializer.Deserialize<T>(recorded.Payload, GrainJson.Options)
+        ?? throw new JsonException($"Event {recorded.Stream} #{recorded.Sequence} ({recorded.EventType}) has no body.");
+}

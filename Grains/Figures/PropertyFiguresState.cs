@@ -1,0 +1,40 @@
+namespace Actors.Grains.Figures;
+
+/// <summary>What the figures are computed from: each room's out-of-order flag and each stay that holds or sells nights.</summary>
+public sealed class PropertyFiguresState
+{
+    public Dictionary<string, bool> OutOfOrder { get; set; } = [];
+
+    public Dictionary<string, FiguresStay> Stays { get; set; } = [];
+
+    public string Currency { get; set; } = "";
+}
+
+public enum FiguresStage
+{
+    Held,
+    Confirmed,
+    InHouse,
+    Departed,
+}
+
+/// <summary>A booking's nights [CheckIn, CheckOut) and its total; revenue is spread evenly over the nights booked.</summary>
+public sealed class FiguresStay
+{
+    public DateOnly CheckIn { get; set; }
+
+    public DateOnly CheckOut { get; set; }
+
+    /// <summary>Nights the total was agreed for; an early check-out sells fewer nights at the same rate.</summary>
+    public int NightsBooked { get; set; }
+
+    public decimal Total { get; set; }
+
+    public FiguresStage Stage { get; set; }
+
+    public bool Sold => Stage is not FiguresStage.Held;
+
+    public decimal NightlyRevenue => NightsBooked == 0 ? 0 : Total / NightsBooked;
+
+    public bool Covers(DateOnly night) => CheckIn <= night && night < CheckOut;
+}

@@ -1,0 +1,193 @@
+using Actors.Persistence.EventLog;
+using Actors.Persistence.State;
+using Microsoft.Extensions.Logging;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+
+namespace Actors.Persistence.Streams.Consumers;
+
+/// <summary>
+/// A grain subscribed (implicitly) to a stream of the event log. Each event is applied once, in
+/// sequence: one already applied is skipped, a hole (an event the stream gave up delivering, or one
+/// applied but not yet stored when a silo died) is read from the log first, and one that fails is
+/// retried with backoff, then recorded in the dead-letter table with its error while the stream
+/// moves on. <see cref="ReplayAsync"/> applies it later, once.
+/// <para>
+/// The state is stored every <see cref="StoreEvery"/> events or <see cref="StoreAfter"/> after the
+/// first unstored one, not once per event: the stream's checkpoint may pass events this grain has not
+/// stored, which is safe because the grain reads what it misses from the log by its own progress.
+/// </para>
+/// </summary>
+public abstract class EventLogConsumer<TState>(
+    IOutboxState<Consumed<TState>> consumed, IEventLog log, IDeadLetters deadLetters, ILogger logger)
+    : Grain, IEventLogConsumer, IStreamSubscriptionObserver, IAsyncObserver<RecordedEvent>
+    where TState : new()
+{
+    private const int Attempts = 4;
+    private const int StoreEvery = 100;
+    private static readonly TimeSpan StoreAfter = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
+
+    private int unstored;
+    private IGrainTimer? storeTimer;
+
+    protected TState Data => consumed.State.Data;
+
+    protected long AppliedThrough => consumed.State.AppliedThrough;
+
+    protected IReadOnlyList<long> DeadLetteredSequences => consumed.State.DeadLettered;
+
+    private string Consumer => this.GetGrainId().ToString();
+
+    /// <summary>Changes <see cref="Data"/> for one event. Throwing is safe: the grain goes back to its stored state.</summary>
+    protected abstract void Apply(RecordedEvent recorded);
+
+    public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        handleFactory.Create<RecordedEvent>().ResumeAsync(this);
+
+    public async Task OnNextAsync(RecordedEvent recorded, StreamSequenceToken? token = null)
+    {
+        while (consumed.State.AppliedThrough < recorded.Sequence)
+        {
+            var through = consumed.State.AppliedThrough;
+            IReadOnlyList<RecordedEvent> next = recorded.Sequence == through + 1
+                ? [recorded]
+                : await log.ReadAsync(recorded.Stream, through, (int)Math.Min(recorded.Sequence - through, 500), CancellationToken.None);
+            if (next.Count == 0)
+            {
+                throw new InvalidOperationException($"The log has no event after {through} in {recorded.Stream}, yet #{recorded.Sequence} was delivered.");
+            }
+
+            foreach (var pending in next)
+            {
+                await ApplyOrDeadLetterAsync(pending);
+            }
+        }
+    }
+
+    public Task OnCompletedAsync() => Task.CompletedTask;
+
+    public Task OnErrorAsync(Exception ex)
+    {
+        logger.LogWarning(ex, "{Consumer} was told its stream failed", Consumer);
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> ReplayAsync(EventStream stream, long sequence)
+    {
+        if (!consumed.State.DeadLettered.Contains(sequence))
+        {
+            return false;
+        }
+
+        var recorded = (await log.ReadAsync(stream, sequence - 1, 1, CancellationToken.None)).Single();
+        try
+        {
+            Apply(recorded);
+        }
+        catch
+        {
+            await RestoreAsync(stream);
+            throw;
+        }
+
+        consumed.State.DeadLettered.Remove(sequence);
+        await StoreAsync();
+        return true;
+    }
+
+    public Task<long> GetAppliedThroughAsync() => Task.FromResult(consumed.State.AppliedThrough);
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (unstored > 0)
+        {
+            await StoreAsync();
+        }
+    }
+
+    private async Task ApplyOrDeadLetterAsync(RecordedEvent recorded)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Apply(recorded);
+                consumed.State.AppliedThrough = recorded.Sequence;
+                await StoreLaterAsync();
+                return;
+            }
+            catch (Exception exception)
+            {
+                await RestoreAsync(recorded.Stream, upTo: recorded.Sequence - 1);
+                if (attempt < Attempts)
+                {
+                    logger.LogWarning(exception, "{Consumer} failed on {Stream} #{Sequence} (attempt {Attempt}); retrying", Consumer, recorded.Stream, recorded.Sequence, attempt);
+                    await Task.Delay(FirstBackoff * Math.Pow(2, attempt - 1));
+                    continue;
+                }
+
+                logger.LogError(exception, "{Consumer} gave up on {Stream} #{Sequence}; it goes to the dead-letter table", Consumer, recorded.Stream, recorded.Sequence);
+
+                // The dead letter is written before the state that skips the event: a crash between
+                // the two delivers the event again rather than losing it.
+                await deadLetters.AddAsync(Consumer, recorded, exception.ToString(), attempt, CancellationToken.None);
+                consumed.State.DeadLettered.Add(recorded.Sequence);
+                consumed.State.AppliedThrough = recorded.Sequence;
+                await StoreAsync();
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Forgets what a failed Apply may have half-changed: back to the stored state, then the events
+    /// applied since it was stored are applied again from the log.
+    /// </summary>
+    private async Task RestoreAsync(EventStream stream, long? upTo = null)
+    {
+        var target = upTo ?? consumed.State.AppliedThrough;
+        await consumed.ReadStateAsync();
+        unstored = 0;
+        while (consumed.State.AppliedThrough < target)
+        {
+            var again = await log.ReadAsync(stream, consumed.State.AppliedThrough, (int)Math.Min(target - consumed.State.AppliedThrough, 500), CancellationToken.None);
+            if (again.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var recorded in again)
+            {
+                Apply(recorded);
+                consumed.State.AppliedThrough = recorded.Sequence;
+                unstored++;
+            }
+        }
+    }
+
+    private async Task StoreLaterAsync()
+    {
+        if (++unstored >= StoreEvery)
+        {
+            await StoreAsync();
+            return;
+        }
+
+        storeTimer ??= this.RegisterGrainTimer(async _ =>
+        {
+            if (unstored > 0)
+            {
+                await StoreAsync();
+            }
+        }, new GrainTimerCreationOptions(StoreAfter, StoreAfter));
+    }
+
+    private async Task StoreAsync()
+    {
+        await consumed.WriteStateAsync();
+        unstored = 0;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Text.Json;
+using Actors.Persistence.Testing;
+using Xunit;
+
+namespace Actors.Api.Tests;
+
+/// <summary>
+/// A property's nightly figures, built by a grain from the property's event stream: they follow
+/// confirmations, holds, check-ins, moves, date changes, cancellations and out-of-order rooms.
+/// </summary>
+public sealed class FiguresTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Figures_count_what_is_sold_and_follow_every_change()
+    {
+        var org = await api.OpenHotelAsync(doubles: 2, suites: 1);
+        var bookings = $"/api/orgs/{org}/bookings";
+
+        // Today and tomorrow in d1, confirmed and checked in; a suite held but not confirmed; two nights later in d2, confirmed.
+        var inHouse = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d1", 0, 2)).OkAsync()).GetProperty("id").GetString();
+        await api.Client.PostAsync($"{bookings}/{inHouse}/confirm", null).OkAsync();
+        await api.Client.PostAsync($"{bookings}/{inHouse}/check-in", null).OkAsync();
+        await api.Client.PostAsync(bookings, ApiFixture.Stay("s1", 0, 1)).OkAsync();
+        var later = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d2", 2, 4)).OkAsync()).GetProperty("id").GetString();
+        await api.Client.PostAsync($"{bookings}/{later}/confirm", null).OkAsync();
+
+        var nights = await FiguresAsync(org, n => n[2].GetProperty("roomsSold").GetInt32() == 1);
+        Assert.Equal("3 0 1 0.3333 100 100 33.33 1 0 1", Line(nights[0]));
+        Assert.Equal("3 0 1 0.3333 100 100 33.33 0 0 1", Line(nights[1]));
+        Assert.Equal("3 0 1 0.3333 100 100 33.33 1 1 0", Line(nights[2]));
+
+        // The later stay moves to the suite and grows by a night at the suite's rate; d1's room goes out of order.
+        await api.Client.PostAsync($"{bookings}/{later}/move", new { roomId = "s1" }).OkAsync();
+        await api.Client.PutAsync($"/api/orgs/{org}/properties/hotel/rooms/d2/housekeeping", new { status = "OutOfOrder" }).OkAsync();
+        await api.Client.PutAsync($"{bookings}/{later}/dates", new { checkIn = ApiFixture.Day(2), checkOut = ApiFixture.Day(5) }).OkAsync();
+        nights = await FiguresAsync(org, n => n[4].GetProperty("roomsSold").GetInt32() == 1 && n[0].GetProperty("outOfOrder").GetInt32() == 1);
+        Assert.Equal("3 1 1 0.5 100 100 50 1 0 1", Line(nights[0]));
+        Assert.StartsWith("3 1 1 0.5 ", Line(nights[3]), StringComparison.Ordinal);
+        Assert.EndsWith(" 0 0 0", Line(nights[3]), StringComparison.Ordinal);
+        var revenue = nights[3].GetProperty("roomRevenue").GetDecimal();
+        Assert.True(revenue > 0);
+        Assert.Equal(revenue, nights[3].GetProperty("adr").GetDecimal());
+        Assert.Equal(Math.Round(revenue / 2, 2), nights[3].GetProperty("revPar").GetDecimal());
+
+        // Cancelled: its nights are no longer sold.
+        await api.Client.PostAsync($"{bookings}/{later}/cancel", null).OkAsync();
+        nights = await FiguresAsync(org, n => n[3].GetProperty("roomsSold").GetInt32() == 0);
+        Assert.Equal("3 1 0 0 0 0 0 0 0 0", Line(nights[3]));
+    }
+
+    [Theory]
+    [InlineData("", "from")]
+    [InlineData("?from=2026-01-01", "to")]
+    [InlineData("?from=2026-13-01&to=2026-12-01", "from")]
+    [InlineData("?from=2026-12-10&to=2026-12-01", "to")]
+    [InlineData("?from=2026-12-01&to=2026-12-01", "to")]
+    [InlineData("?from=2026-01-01&to=2028-01-01", "to")]
+    [InlineData("?from=%E2%80%8B2026-01-01&to=2026-02-01", "from")]
+    public async Task A_bad_range_is_a_validation_problem_naming_the_field(string query, string field)
+    {
+        var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
+        using var response = await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/figures{query}");
+        var problem = await response.ReadAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ApiFixture.Problems + "validation", problem.ProblemType());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task An_unknown_property_is_not_found_and_another_organizations_is_forbidden()
+    {
+        var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
+        using var unknown = await api.Client.GetAsync($"/api/orgs/{org}/properties/nowhere/figures?from={ApiFixture.Day(0)}&to={ApiFixture.Day(7)}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        using var stranger = api.ClientFor(await ApiFixture.SignUpAsync(api.App.NewClient(), "other-" + Guid.NewGuid().ToString("N")[..8], $"o-{Guid.NewGuid():N}@example.com"));
+        using var foreign = await stranger.GetAsync($"/api/orgs/{org}/properties/hotel/figures?from={ApiFixture.Day(0)}&to={ApiFixture.Day(7)}");
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+    }
+
+    private async Task<JsonElement[]> FiguresAsync(string org, Func<JsonElement[], bool> until)
+    {
+        var path = $"/api/orgs/{org}/properties/hotel/figures?from={ApiFixture.Day(0)}&to={ApiFixture.Day(6)}";
+        return await Eventually.Until(
+            async () => (await api.Client.GetAsync(path).OkAsync()).GetProperty("nights").EnumerateArray().ToArray(),
+            until);
+    }
+
+    // rooms, out of order, sold, occupancy, revenue, ADR, RevPAR, arrivals, departures, in house
+    private static string Line(JsonElement night) => string.Join(' ',
+        new[] { "rooms", "outOfOrder", "roomsSold", "occupancy", "roomRevenue", "adr", "revPar", "arrivals", "departures", "inHouse" }
+            .Select(p => night.GetProperty(p).GetRawText()));
+}

@@ -1,7 +1,6 @@
 using Actors.Api.Audit;
 using Actors.Api.Auth;
 using Actors.Api.Payments;
-using Actors.Api.Payments.Stripe;
 using Actors.Api.Problems;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,16 +22,11 @@ public static class PaymentsExtensions
             .Validate(o => o.WebhookLease >= TimeSpan.FromSeconds(1) && o.WebhookWait >= TimeSpan.Zero, "Payments:Stripe:WebhookLease must be at least 1 second and WebhookWait not negative.")
             .Validate(o => o.MaxWebhookBytes >= 1024, "Payments:Stripe:MaxWebhookBytes must be at least 1024.")
             .ValidateOnStart();
-        services.AddHttpClient<StripeClient>((provider, http) =>
-        {
-            var options = provider.GetRequiredService<IOptions<StripeOptions>>().Value;
-            http.BaseAddress = options.ApiBase;
-            http.Timeout = options.Timeout;
-        });
+        services.AddHttpClient(StripeClients.HttpClientName, (provider, http) =>
+            http.Timeout = provider.GetRequiredService<IOptions<StripeOptions>>().Value.Timeout);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<StripeSignature>();
+        services.AddSingleton<StripeClients>();
         services.AddSingleton<StripeKeys>();
-        // Transient like the typed StripeClient they use, which owns a pooled handler's HttpClient.
         services.AddTransient<GuestPayments>();
         services.AddTransient<Subscriptions>();
         services.AddTransient<StripeWebhooks>();

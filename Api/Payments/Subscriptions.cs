@@ -1,10 +1,11 @@
-using Actors.Api.Payments.Stripe;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Payments;
 using Orleans;
 using Microsoft.Extensions.Options;
+using Stripe;
+using Plan = Actors.Grains.Abstractions.Organizations.Plan;
 
 namespace Actors.Api.Payments;
 
@@ -12,7 +13,7 @@ namespace Actors.Api.Payments;
 /// Organizations paying for plans, over Stripe customers and subscriptions on the platform's account.
 /// Subscribing only starts the subscription: the plan moves when Stripe reports the first invoice paid.
 /// </summary>
-public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, StripeKeys keys, IOptions<StripeOptions> options, TimeProvider time)
+public sealed class Subscriptions(IGrainFactory grains, StripeClients stripe, StripeKeys keys, IOptions<StripeOptions> options, TimeProvider time)
 {
     public async Task<SubscriptionStart> SubscribeAsync(string org, Plan plan, CancellationToken cancellationToken)
     {
@@ -30,22 +31,32 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, Str
                 : throw new ConflictException($"The organization already subscribes to {current.Plan}; cancel that subscription before subscribing to {plan}.");
         }
 
-        var key = keys.Platform();
+        var stripeClient = stripe.For(keys.Platform());
         var metadata = new Dictionary<string, string> { ["org_id"] = org };
         if (view.CustomerId is null)
         {
-            var customer = await stripe.CreateCustomerAsync(key, new NewCustomer(organization.Name, metadata), IdempotencyKeys.Customer(org), cancellationToken);
+            var customer = await stripeClient.V1.Customers.CreateAsync(
+                new CustomerCreateOptions { Name = organization.Name, Metadata = metadata },
+                StripeClients.Idempotent(IdempotencyKeys.Customer(org)),
+                cancellationToken);
             view = await billing.CustomerCreated(customer.Id);
         }
 
         // The plan goes into the subscription's metadata, which Stripe copies onto its invoices.
-        var subscription = await stripe.CreateSubscriptionAsync(
-            key,
-            new NewSubscription(view.CustomerId!, price, new Dictionary<string, string>(metadata) { ["plan"] = plan.ToString() }),
-            IdempotencyKeys.Subscription(org, view.SubscriptionsSeen + 1),
-            cancellationToken);
-        view = await billing.SubscriptionStarted(new SubscriptionFacts(subscription.Id, plan, subscription.IsPaid));
-        return new SubscriptionStart(view, subscription.IsPaid ? null : subscription.ClientSecret);
+        // default_incomplete: the subscription waits for its first invoice, whose secret a browser pays with.
+        var create = new SubscriptionCreateOptions
+        {
+            Customer = view.CustomerId,
+            Items = [new SubscriptionItemOptions { Price = price }],
+            PaymentBehavior = "default_incomplete",
+            PaymentSettings = new SubscriptionPaymentSettingsOptions { SaveDefaultPaymentMethod = "on_subscription" },
+            Metadata = new Dictionary<string, string>(metadata) { ["plan"] = plan.ToString() },
+            Expand = ["latest_invoice.confirmation_secret"],
+        };
+        var subscription = await stripeClient.V1.Subscriptions.CreateAsync(create, StripeClients.Idempotent(IdempotencyKeys.Subscription(org, view.SubscriptionsSeen + 1)), cancellationToken);
+        var paid = subscription.Status is "active" or "trialing";
+        view = await billing.SubscriptionStarted(new SubscriptionFacts(subscription.Id, plan, paid));
+        return new SubscriptionStart(view, paid ? null : subscription.LatestInvoice?.ConfirmationSecret?.ClientSecret);
     }
 
     public async Task<BillingView> GetAsync(string org)
@@ -65,9 +76,9 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, Str
 
         try
         {
-            await stripe.CancelSubscriptionAsync(keys.Platform(), current.Id, cancellationToken);
+            await stripe.For(keys.Platform()).V1.Subscriptions.CancelAsync(current.Id, cancellationToken: cancellationToken);
         }
-        catch (PaymentFailedException missing) when (missing.Code == "resource_missing")
+        catch (StripeException missing) when (missing.StripeError?.Code == "resource_missing")
         {
             // Already gone at Stripe (cancelled there, or by an earlier attempt): only our side is left to do.
         }
@@ -76,34 +87,33 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, Str
     }
 
     /// <summary>invoice.payment_succeeded: the subscription is paid, so its plan applies.</summary>
-    public async Task<string> InvoicePaidAsync(StripeEvent invoice)
+    public async Task<string> InvoicePaidAsync(Invoice invoice)
     {
-        if (Subscription(invoice) is not (string org, string subscriptionId) || invoice.Field("id") is not { } invoiceId)
+        if (SubscriptionOf(invoice) is not (string org, string subscriptionId))
         {
             return "ignored: not a subscription of this platform";
         }
 
-        var plan = Enum.TryParse<Plan>(Metadata(invoice, "plan"), ignoreCase: false, out var named) && Enum.IsDefined(named) ? named : (Plan?)null;
-        var view = await Billing(org).InvoicePaid(new InvoiceFacts(invoiceId, subscriptionId, plan));
+        var plan = Enum.TryParse<Plan>(invoice.Parent.SubscriptionDetails.Metadata?.GetValueOrDefault("plan"), ignoreCase: false, out var named) && Enum.IsDefined(named) ? named : (Plan?)null;
+        var view = await Billing(org).InvoicePaid(new InvoiceFacts(invoice.Id, subscriptionId, plan));
         return view.Subscription is { Status: SubscriptionStatus.Active } active && active.Id == subscriptionId
             ? $"plan {active.Plan} active"
             : "ignored: not the current subscription";
     }
 
     /// <summary>invoice.payment_failed: recorded; the plan stays while Stripe retries the invoice.</summary>
-    public async Task<string> InvoiceFailedAsync(string eventId, StripeEvent invoice)
+    public async Task<string> InvoiceFailedAsync(string eventId, Invoice invoice)
     {
-        if (Subscription(invoice) is not (string org, string subscriptionId) || invoice.Field("id") is not { } invoiceId)
+        if (SubscriptionOf(invoice) is not (string org, string subscriptionId))
         {
             return "ignored: not a subscription of this platform";
         }
 
-        var attempts = invoice.Number("attempt_count") ?? 1;
         var failure = new InvoiceFailure(
-            invoiceId,
+            invoice.Id,
             subscriptionId,
-            invoice.Field("last_finalization_error.code"),
-            $"Invoice {invoiceId} could not be collected (attempt {attempts}).",
+            invoice.LastFinalizationError?.Code,
+            $"Invoice {invoice.Id} could not be collected (attempt {Math.Max(1, invoice.AttemptCount)}).",
             time.GetUtcNow(),
             eventId);
         await Billing(org).InvoiceFailed(failure);
@@ -111,29 +121,26 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, Str
     }
 
     /// <summary>customer.subscription.deleted: the organization is back on the free plan at once.</summary>
-    public async Task<string> EndedAsync(StripeEvent subscription)
+    public async Task<string> EndedAsync(Subscription subscription)
     {
-        if (Metadata(subscription, "org_id") is not { } org || !Slug.IsValid(org) || subscription.Field("id") is not { } subscriptionId)
+        if (OrganizationOf(subscription) is not { } org)
         {
             return "ignored: not a subscription of this platform";
         }
 
-        var view = await Billing(org).SubscriptionEnded(subscriptionId);
-        return view.Subscription?.Id == subscriptionId ? "subscription ended; plan Free" : "ignored: not the current subscription";
+        var view = await Billing(org).SubscriptionEnded(subscription.Id);
+        return view.Subscription?.Id == subscription.Id ? "subscription ended; plan Free" : "ignored: not the current subscription";
     }
 
-    // Invoices name their subscription under "parent" since API version 2025-03-31; older versions at the top level.
-    private static (string Org, string SubscriptionId)? Subscription(StripeEvent invoice)
-    {
-        var subscriptionId = invoice.Field("parent.subscription_details.subscription") ?? invoice.Field("subscription");
-        var org = Metadata(invoice, "org_id");
-        return subscriptionId is not null && org is not null && Slug.IsValid(org) ? (org, subscriptionId) : null;
-    }
+    /// <summary>The organization an invoice bills, from the subscription metadata Stripe copies onto it.</summary>
+    public static (string Org, string SubscriptionId)? SubscriptionOf(Invoice invoice) =>
+        invoice.Parent?.SubscriptionDetails is { SubscriptionId: { Length: > 0 } subscriptionId } details
+        && details.Metadata?.GetValueOrDefault("org_id") is { } org && Slug.IsValid(org)
+            ? (org, subscriptionId)
+            : null;
 
-    private static string? Metadata(StripeEvent stripeObject, string name) =>
-        stripeObject.Field($"parent.subscription_details.metadata.{name}")
-        ?? stripeObject.Field($"subscription_details.metadata.{name}")
-        ?? stripeObject.Field($"metadata.{name}");
+    public static string? OrganizationOf(Subscription subscription) =>
+        subscription.Metadata?.GetValueOrDefault("org_id") is { } org && Slug.IsValid(org) ? org : null;
 
     private IBillingGrain Billing(string org) => grains.GetGrain<IBillingGrain>(org);
 }

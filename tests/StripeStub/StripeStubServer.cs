@@ -137,7 +137,9 @@ public sealed class StripeStubServer : IAsyncDisposable
         var path = request.Path.Value ?? "/";
         var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
         var body = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
-        var pairs = FormBody.Pairs(body);
+        // Libraries send GET and DELETE parameters in the query string, POST parameters in the body.
+        var pairs = FormBody.Pairs((request.QueryString.Value ?? "").TrimStart('?'));
+        pairs.AddRange(FormBody.Pairs(body));
         var apiKey = ApiKeyOf(request);
 
         StubResult result;

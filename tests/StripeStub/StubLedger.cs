@@ -10,7 +10,8 @@ namespace Actors.StripeStub;
 /// </summary>
 internal sealed class StubLedger(TimeProvider time)
 {
-    public const string ApiVersion = "2025-03-31.basil";
+    // The version Stripe.net 53.1.0 pins (StripeConfiguration.ApiVersion); its models read this shape.
+    public const string ApiVersion = "2026-10-28.endive";
 
     private readonly Dictionary<string, JsonObject> objects = [];
     private readonly Dictionary<string, string> owners = [];
@@ -64,7 +65,10 @@ internal sealed class StubLedger(TimeProvider time)
             ["description"] = Text(form, "description"),
             ["receipt_email"] = Text(form, "receipt_email"),
             ["metadata"] = Metadata(form),
-            ["automatic_payment_methods"] = form["automatic_payment_methods"]?.DeepClone(),
+            // Form values are strings on the wire; Stripe answers with JSON types (Stripe.net refuses a string here).
+            ["automatic_payment_methods"] = form["automatic_payment_methods"] is JsonObject automatic
+                ? new JsonObject { ["enabled"] = Text(automatic, "enabled") == "true" }
+                : null,
             ["payment_method"] = null,
             ["latest_charge"] = null,
             ["last_payment_error"] = null,

@@ -33,7 +33,7 @@ public sealed class GuestPayments(IGrainFactory grains, StripeClients stripe, St
 
         StripeKey key;
         PaymentIntent intent;
-        if (payment is not null)
+        if (payment is { IntentId.Length: > 0 })
         {
             key = await keys.ForAccountAsync(payment.Account);
             intent = await stripe.For(key).V1.PaymentIntents.GetAsync(payment.IntentId, cancellationToken: cancellationToken);

@@ -120,6 +120,47 @@ public sealed class WebhookTests(PaymentsFixture api) : IClassFixture<PaymentsFi
         Assert.Equal("Confirmed", ApiFixture.Status(await api.BookingAsync(org, booking)));
     }
 
+    [Fact]
+    public async Task A_payment_for_less_or_in_another_currency_than_the_booking_owes_confirms_nothing_and_goes_back()
+    {
+        // 720 EUR owed; someone pays 0.01 EUR, then 720 USD, into the platform's account with the booking's metadata.
+        var (org, booking) = await api.HoldAsync(3, 5);
+        var stripe = new global::Stripe.StripeClient(PaymentsFixture.PlatformKey, apiBase: api.Stripe.Address.ToString().TrimEnd('/'));
+        var receipts = new List<JsonElement>();
+        var intents = new List<string>();
+        foreach (var (amount, currency) in new[] { (1L, "eur"), (20000L, "usd") })
+        {
+            var intent = await stripe.V1.PaymentIntents.CreateAsync(new global::Stripe.PaymentIntentCreateOptions
+            {
+                Amount = amount,
+                Currency = currency,
+                Metadata = new() { ["org_id"] = org, ["booking_id"] = booking },
+            });
+            intents.Add(intent.Id);
+            receipts.Add(await ReceiptAsync(api.DeliverAsync(await api.Stripe.ConfirmAsGuestAsync(intent.Id, "pm_card_visa"))));
+        }
+
+        var payment = await api.PaymentAsync(org, booking);
+
+        Assert.All(receipts, r => Assert.Equal("refunded: amount-mismatch", r.GetProperty("outcome").GetString()));
+        Assert.Equal("Held", ApiFixture.Status(await api.BookingAsync(org, booking)));
+        Assert.NotEqual("Succeeded", payment.GetProperty("status").GetString());
+        var mismatches = payment.GetProperty("mismatches").EnumerateArray().ToList();
+        Assert.Equal(2, mismatches.Count);
+        Assert.Equal((1L, "EUR", 20000L, "EUR"), Figures(mismatches[0]));
+        Assert.Equal((20000L, "USD", 20000L, "EUR"), Figures(mismatches[1]));
+        Assert.Equal("1", Assert.Single(api.Posts("/v1/refunds"), r => r.Field("payment_intent") == intents[0]).Field("amount"));
+        Assert.Equal("20000", Assert.Single(api.Posts("/v1/refunds"), r => r.Field("payment_intent") == intents[1]).Field("amount"));
+        Assert.Empty(payment.GetProperty("refundsDue").EnumerateArray());
+
+        // The hold is still the guest's to pay properly.
+        var paid = await api.PayAsync(org, booking, "pm_card_visa").OkAsync();
+        Assert.Equal("Confirmed", paid.GetProperty("bookingStatus").GetString());
+    }
+
+    private static (long, string, long, string) Figures(JsonElement mismatch) =>
+        (mismatch.GetProperty("paid").GetInt64(), mismatch.GetProperty("paidCurrency").GetString()!, mismatch.GetProperty("owed").GetInt64(), mismatch.GetProperty("owedCurrency").GetString()!);
+
     private async Task<string> StartAsync(string org, string booking)
     {
         var started = await api.PayAsync(org, booking).OkAsync();

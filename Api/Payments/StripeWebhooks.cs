@@ -66,6 +66,10 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
         "invoice.payment_succeeded" => (_, e, _) => subscriptions.InvoicePaidAsync((Invoice)e.Data.Object),
         "invoice.payment_failed" => (_, e, _) => subscriptions.InvoiceFailedAsync(e.Id, (Invoice)e.Data.Object),
         "customer.subscription.deleted" => (_, e, _) => subscriptions.EndedAsync((Subscription)e.Data.Object),
+        // A trial about to end, ended (paused without a card, active with one), past due, unpaid, resumed.
+        "customer.subscription.created" or "customer.subscription.updated" or "customer.subscription.paused"
+            or "customer.subscription.resumed" or "customer.subscription.trial_will_end" =>
+            (_, e, cancellationToken) => subscriptions.ChangedAsync((Subscription)e.Data.Object, cancellationToken),
         _ => null,
     };
 

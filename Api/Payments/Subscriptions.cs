@@ -23,6 +23,14 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClients stripe, St
             : throw PaymentFailedException.NotConfigured($"no Stripe price is configured for the {plan} plan");
         var billing = Billing(org);
         var view = await billing.Get();
+        var stripeClient = stripe.For(keys.Platform());
+        if (view.Subscription is { Status: SubscriptionStatus.Paused or SubscriptionStatus.Unpaid } stalled)
+        {
+            // A trial that ended without a card, or dunning that gave up: subscribing again replaces it, without a second trial.
+            await CancelAtStripeAsync(stripeClient, stalled.Id, cancellationToken);
+            view = await billing.SubscriptionEnded(stalled.Id);
+        }
+
         if (view.Subscription is { Status: not SubscriptionStatus.Ended } current)
         {
             // Changing plan mid-subscription (proration) is not offered yet: one subscription at a time.
@@ -31,7 +39,6 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClients stripe, St
                 : throw new ConflictException($"The organization already subscribes to {current.Plan}; cancel that subscription before subscribing to {plan}.");
         }
 
-        var stripeClient = stripe.For(keys.Platform());
         var metadata = new Dictionary<string, string> { ["org_id"] = org };
         if (view.CustomerId is null)
         {
@@ -51,12 +58,25 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClients stripe, St
             PaymentBehavior = "default_incomplete",
             PaymentSettings = new SubscriptionPaymentSettingsOptions { SaveDefaultPaymentMethod = "on_subscription" },
             Metadata = new Dictionary<string, string>(metadata) { ["plan"] = plan.ToString() },
-            Expand = ["latest_invoice.confirmation_secret"],
+            Expand = ["latest_invoice.confirmation_secret", "pending_setup_intent"],
         };
+        if (options.Value.TrialDays > 0 && view.SubscriptionsSeen == 0)
+        {
+            // One trial per organization. Without a card by its end Stripe pauses the subscription (and says
+            // so in customer.subscription.updated); the pending SetupIntent's secret lets a browser save one.
+            create.TrialPeriodDays = options.Value.TrialDays;
+            create.TrialSettings = new SubscriptionTrialSettingsOptions
+            {
+                EndBehavior = new SubscriptionTrialSettingsEndBehaviorOptions { MissingPaymentMethod = "pause" },
+            };
+        }
+
         var subscription = await stripeClient.V1.Subscriptions.CreateAsync(create, StripeClients.Idempotent(IdempotencyKeys.Subscription(org, view.SubscriptionsSeen + 1)), cancellationToken);
         var paid = subscription.Status is "active" or "trialing";
-        view = await billing.SubscriptionStarted(new SubscriptionFacts(subscription.Id, plan, paid));
-        return new SubscriptionStart(view, paid ? null : subscription.LatestInvoice?.ConfirmationSecret?.ClientSecret);
+        var trialEnd = subscription.Status == "trialing" && subscription.TrialEnd is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : (DateTimeOffset?)null;
+        view = await billing.SubscriptionStarted(new SubscriptionFacts(subscription.Id, plan, paid, trialEnd));
+        var secret = paid ? subscription.PendingSetupIntent?.ClientSecret : subscription.LatestInvoice?.ConfirmationSecret?.ClientSecret;
+        return new SubscriptionStart(view, secret);
     }
 
     public async Task<BillingView> GetAsync(string org)
@@ -74,16 +94,89 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClients stripe, St
             throw new NotFoundException("The organization has no subscription to cancel.");
         }
 
+        await CancelAtStripeAsync(stripe.For(keys.Platform()), current.Id, cancellationToken);
+        return await Billing(org).SubscriptionEnded(current.Id);
+    }
+
+    /// <summary>
+    /// The invoices Stripe has for the organization, newest first; an organization that never subscribed has none.
+    /// </summary>
+    public async Task<IReadOnlyList<InvoiceSummary>> InvoicesAsync(string org, CancellationToken cancellationToken)
+    {
+        var view = await GetAsync(org);
+        if (view.CustomerId is null)
+        {
+            return [];
+        }
+
+        var invoices = await stripe.For(keys.Platform()).V1.Invoices.ListAsync(
+            new InvoiceListOptions { Customer = view.CustomerId, Limit = 24 },
+            cancellationToken: cancellationToken);
+        return [.. invoices.Data.Select(InvoiceSummary.From)];
+    }
+
+    /// <summary>A session of Stripe's customer portal, where the owner manages cards, invoices and the subscription.</summary>
+    public async Task<PortalSession> PortalAsync(string org, Uri returnUrl, CancellationToken cancellationToken)
+    {
+        var view = await GetAsync(org);
+        if (view.CustomerId is null)
+        {
+            throw new NotFoundException("The organization has no billing account yet; subscribe to a plan first.");
+        }
+
+        var session = await stripe.For(keys.Platform()).V1.BillingPortal.Sessions.CreateAsync(
+            new global::Stripe.BillingPortal.SessionCreateOptions { Customer = view.CustomerId, ReturnUrl = returnUrl.ToString() },
+            StripeClients.Idempotent(IdempotencyKeys.PortalSession(org, Guid.NewGuid())),
+            cancellationToken);
+        return new PortalSession(session.Url);
+    }
+
+    /// <summary>
+    /// customer.subscription.* events: the subscription's status as Stripe has it now, read back because
+    /// events arrive out of order and a late one must not undo a newer state.
+    /// </summary>
+    public async Task<string> ChangedAsync(Subscription reported, CancellationToken cancellationToken)
+    {
+        if (OrganizationOf(reported) is not { } org)
+        {
+            return "ignored: not a subscription of this platform";
+        }
+
+        var subscription = await stripe.For(keys.Platform()).V1.Subscriptions.GetAsync(reported.Id, cancellationToken: cancellationToken);
+        if (StatusOf(subscription.Status) is not { } status)
+        {
+            return $"ignored: status {subscription.Status} is not one the platform acts on";
+        }
+
+        var plan = Enum.TryParse<Plan>(subscription.Metadata?.GetValueOrDefault("plan"), ignoreCase: false, out var named) && Enum.IsDefined(named) ? named : (Plan?)null;
+        var trialEnd = subscription.TrialEnd is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : (DateTimeOffset?)null;
+        var view = await Billing(org).SubscriptionChanged(new SubscriptionUpdate(subscription.Id, plan, status, trialEnd));
+        return view.Subscription?.Id == subscription.Id ? $"subscription {view.Subscription.Status}" : "ignored: not the current subscription";
+    }
+
+    // Stripe's statuses, as the platform acts on them.
+    private static SubscriptionStatus? StatusOf(string status) => status switch
+    {
+        "trialing" => SubscriptionStatus.Trialing,
+        "active" => SubscriptionStatus.Active,
+        "past_due" => SubscriptionStatus.PastDue,
+        "unpaid" => SubscriptionStatus.Unpaid,
+        "paused" => SubscriptionStatus.Paused,
+        "canceled" or "incomplete_expired" => SubscriptionStatus.Ended,
+        "incomplete" => SubscriptionStatus.Incomplete,
+        _ => null,
+    };
+
+    private static async Task CancelAtStripeAsync(StripeClient stripeClient, string subscriptionId, CancellationToken cancellationToken)
+    {
         try
         {
-            await stripe.For(keys.Platform()).V1.Subscriptions.CancelAsync(current.Id, cancellationToken: cancellationToken);
+            await stripeClient.V1.Subscriptions.CancelAsync(subscriptionId, cancellationToken: cancellationToken);
         }
         catch (StripeException missing) when (missing.StripeError?.Code == "resource_missing")
         {
             // Already gone at Stripe (cancelled there, or by an earlier attempt): only our side is left to do.
         }
-
-        return await Billing(org).SubscriptionEnded(current.Id);
     }
 
     /// <summary>invoice.payment_succeeded: the subscription is paid, so its plan applies.</summary>
@@ -95,9 +188,9 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClients stripe, St
         }
 
         var plan = Enum.TryParse<Plan>(invoice.Parent.SubscriptionDetails.Metadata?.GetValueOrDefault("plan"), ignoreCase: false, out var named) && Enum.IsDefined(named) ? named : (Plan?)null;
-        var view = await Billing(org).InvoicePaid(new InvoiceFacts(invoice.Id, subscriptionId, plan));
-        return view.Subscription is { Status: SubscriptionStatus.Active } active && active.Id == subscriptionId
-            ? $"plan {active.Plan} active"
+        var view = await Billing(org).InvoicePaid(new InvoiceFacts(invoice.Id, subscriptionId, plan, ForNothing: invoice.AmountPaid == 0));
+        return view.Subscription is { Status: SubscriptionStatus.Active or SubscriptionStatus.Trialing } paid && paid.Id == subscriptionId
+            ? $"plan {paid.Plan} {(paid.Status == SubscriptionStatus.Active ? "active" : "trialing")}"
             : "ignored: not the current subscription";
     }
 

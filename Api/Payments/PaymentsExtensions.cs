@@ -31,6 +31,7 @@ public static class PaymentsExtensions
         services.AddSingleton<StripeKeys>();
         services.AddTransient<GuestPayments>();
         services.AddTransient<Subscriptions>();
+        services.AddTransient<SubscriptionEvents>();
         services.AddTransient<StripeWebhooks>();
         return services;
     }

@@ -14,7 +14,7 @@ namespace Actors.Api.Payments;
 /// Events the platform does not act on, or that name nothing of ours (an unknown organization, booking
 /// or customer), are acknowledged and logged without a trace: Stripe would only redeliver them for days.
 /// </summary>
-public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments, Subscriptions subscriptions, IOptions<StripeOptions> options, TimeProvider time, ILogger<StripeWebhooks> logger)
+public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments, SubscriptionEvents subscriptions, IOptions<StripeOptions> options, TimeProvider time, ILogger<StripeWebhooks> logger)
 {
     private delegate Task<string> Handler(string account, Event stripeEvent, CancellationToken cancellationToken);
 
@@ -98,11 +98,11 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
                 // Subscriptions live on the platform's account; an organization's own account has no say over plans.
                 return "subscriptions are billed on the platform's account";
             case Invoice invoice:
-                return Subscriptions.SubscriptionOf(invoice) is (string invoiced, _)
+                return SubscriptionEvents.SubscriptionOf(invoice) is (string invoiced, _)
                     ? await NotOurCustomerAsync(invoiced, invoice.CustomerId)
                     : "not a subscription of this platform";
             case Subscription subscription:
-                return Subscriptions.OrganizationOf(subscription) is { } subscriber
+                return SubscriptionEvents.OrganizationOf(subscription) is { } subscriber
                     ? await NotOurCustomerAsync(subscriber, subscription.CustomerId)
                     : "not a subscription of this platform";
             default:

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Actors.Grains.Payments;
 using Actors.Grains.Users;
 using Actors.Persistence.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +11,7 @@ public static class BookingGrains
 {
     public static Assembly Assembly => typeof(BookingGrains).Assembly;
 
-    /// <summary>The booking grains' options (from the "Bookings" and "Accounts" sections) and their tables (the stays backstop).</summary>
+    /// <summary>The booking grains' options (from the "Bookings", "Billing" and "Accounts" sections) and their tables (the stays backstop).</summary>
     public static IServiceCollection AddBookingGrains(this IServiceCollection services)
     {
         services.AddSchemaScripts(Assembly);
@@ -18,6 +19,10 @@ public static class BookingGrains
             .BindConfiguration(BookingOptions.Section)
             .Validate(o => o.HoldTimeout >= TimeSpan.FromSeconds(1) && o.HoldTimeout <= TimeSpan.FromDays(7), "Bookings:HoldTimeout must be from 1 second to 7 days.")
             .Validate(o => o.RoomHoldGrace >= TimeSpan.Zero && o.RoomHoldGrace <= TimeSpan.FromHours(1), "Bookings:RoomHoldGrace must be from 0 to 1 hour.")
+            .ValidateOnStart();
+        services.AddOptions<BillingOptions>()
+            .BindConfiguration(BillingOptions.Section)
+            .Validate(o => o.PastDueGrace >= TimeSpan.FromSeconds(1) && o.PastDueGrace <= TimeSpan.FromDays(60), "Billing:PastDueGrace must be from 1 second to 60 days.")
             .ValidateOnStart();
         services.AddAccounts();
         return services;

@@ -41,6 +41,7 @@ public static class AccessRules
         ("*", Org + "/invitations/**", new(Role.Owner)),
         ("*", Org + "/audit/**", new(Role.Owner)),
         ("*", Org + "/subscription/**", new(Role.Owner)),
+        ("*", Org + "/billing/**", new(Role.Owner)),
         ("*", Org + "/stripe-account/**", new(Role.Owner)),
     ];
 

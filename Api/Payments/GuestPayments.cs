@@ -1,9 +1,11 @@
-using Actors.Api.Payments.Stripe;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
+using Microsoft.Extensions.Options;
 using Orleans;
+using Stripe;
+using RefundReasons = Actors.Grains.Abstractions.Payments.RefundReasons;
 
 namespace Actors.Api.Payments;
 
@@ -11,7 +13,7 @@ namespace Actors.Api.Payments;
 /// Guests paying for holds, over Stripe PaymentIntents. Stripe is called here, the facts go to the
 /// booking's payment grain; each step is safe to repeat, so a failed request is fixed by sending it again.
 /// </summary>
-public sealed class GuestPayments(IGrainFactory grains, StripeClient stripe, StripeKeys keys, TimeProvider time)
+public sealed class GuestPayments(IGrainFactory grains, StripeClients stripe, StripeKeys keys, IOptions<StripeOptions> options, TimeProvider time)
 {
     /// <summary>Creates the booking's PaymentIntent once (later calls get the same one) and confirms it when given a payment method.</summary>
     public async Task<GuestPayment> StartAsync(string org, string bookingId, string? paymentMethod, string? attemptKey, CancellationToken cancellationToken)
@@ -30,22 +32,25 @@ public sealed class GuestPayments(IGrainFactory grains, StripeClient stripe, Str
         }
 
         StripeKey key;
-        StripePaymentIntent intent;
-        if (payment is not null)
+        PaymentIntent intent;
+        if (payment is { IntentId.Length: > 0 })
         {
             key = await keys.ForAccountAsync(payment.Account);
-            intent = await stripe.RetrievePaymentIntentAsync(key, payment.IntentId, cancellationToken);
+            intent = await stripe.For(key).V1.PaymentIntents.GetAsync(payment.IntentId, cancellationToken: cancellationToken);
         }
         else
         {
             key = await keys.ForGuestsOfAsync(org);
-            var create = new NewPaymentIntent(
-                MinorUnits.From(booking.Total, booking.Currency),
-                booking.Currency,
-                Metadata(org, bookingId, booking.PropertyId),
-                $"Booking {bookingId}: {booking.PropertyId}, {booking.CheckIn:yyyy-MM-dd} to {booking.CheckOut:yyyy-MM-dd}",
-                booking.Guest.Email);
-            intent = await stripe.CreatePaymentIntentAsync(key, create, IdempotencyKeys.PaymentIntent(org, bookingId), cancellationToken);
+            var create = new PaymentIntentCreateOptions
+            {
+                Amount = MinorUnits.From(booking.Total, booking.Currency),
+                Currency = booking.Currency.ToLowerInvariant(),
+                AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions { Enabled = true },
+                Description = $"Booking {bookingId}: {booking.PropertyId}, {booking.CheckIn:yyyy-MM-dd} to {booking.CheckOut:yyyy-MM-dd}",
+                ReceiptEmail = booking.Guest.Email,
+                Metadata = Metadata(org, bookingId, booking.PropertyId),
+            };
+            intent = await stripe.For(key).V1.PaymentIntents.CreateAsync(create, StripeClients.Idempotent(IdempotencyKeys.PaymentIntent(org, bookingId)), cancellationToken);
             payment = await grain.Start(Facts(intent, key.Account));
         }
 
@@ -53,12 +58,18 @@ public sealed class GuestPayments(IGrainFactory grains, StripeClient stripe, Str
         {
             try
             {
-                intent = await stripe.ConfirmPaymentIntentAsync(key, intent.Id, paymentMethod, IdempotencyKeys.Confirm(org, bookingId, intent.Id, attemptKey ?? paymentMethod), cancellationToken);
+                var confirm = new PaymentIntentConfirmOptions { PaymentMethod = paymentMethod, ReturnUrl = options.Value.ReturnUrl?.ToString() };
+                intent = await stripe.For(key).V1.PaymentIntents.ConfirmAsync(
+                    intent.Id,
+                    confirm,
+                    StripeClients.Idempotent(IdempotencyKeys.Confirm(org, bookingId, intent.Id, attemptKey ?? paymentMethod)),
+                    cancellationToken);
             }
-            catch (PaymentFailedException declined) when (declined.IsCardError)
+            catch (StripeException declined) when (declined.StripeError?.Type == "card_error")
             {
                 // The hold stays until it lapses; the guest may try another card meanwhile.
-                var failure = new PaymentFailure(intent.Id, declined.Code, declined.DeclineCode, declined.Message, time.GetUtcNow(), declined.ChargeId ?? $"confirm:{attemptKey ?? paymentMethod}");
+                var error = declined.StripeError;
+                var failure = new PaymentFailure(intent.Id, error.Code ?? "card_error", error.DeclineCode, error.Message ?? "The card was declined.", time.GetUtcNow(), error.Charge ?? $"confirm:{attemptKey ?? paymentMethod}");
                 await grain.Fail(Facts(intent, key.Account), failure);
                 throw;
             }
@@ -123,10 +134,9 @@ public sealed class GuestPayments(IGrainFactory grains, StripeClient stripe, Str
                 RefundReasons.Cancelled => "requested_by_customer",
                 _ => null,
             };
-            var refund = await stripe.CreateRefundAsync(
-                key,
-                new NewRefund(due.IntentId, due.Amount, reason, metadata),
-                IdempotencyKeys.Refund(org, bookingId, due.IntentId, due.Reason),
+            var refund = await stripe.For(key).V1.Refunds.CreateAsync(
+                new RefundCreateOptions { PaymentIntent = due.IntentId, Amount = due.Amount, Reason = reason, Metadata = metadata },
+                StripeClients.Idempotent(IdempotencyKeys.Refund(org, bookingId, due.IntentId, due.Reason)),
                 cancellationToken);
             payment = await Payment(org, bookingId).Refunded(new PaymentRefund(refund.Id, due.IntentId, refund.Amount, due.Reason, time.GetUtcNow()));
         }
@@ -134,8 +144,9 @@ public sealed class GuestPayments(IGrainFactory grains, StripeClient stripe, Str
         return payment;
     }
 
-    private static PaymentIntentFacts Facts(StripePaymentIntent intent, string account) =>
-        new(intent.Id, intent.Amount, intent.Currency.ToUpperInvariant(), account);
+    /// <summary>What the intent carries; once it succeeded, what was actually received.</summary>
+    public static PaymentIntentFacts Facts(PaymentIntent intent, string account) =>
+        new(intent.Id, intent.Status == "succeeded" && intent.AmountReceived > 0 ? intent.AmountReceived : intent.Amount, intent.Currency.ToUpperInvariant(), account);
 
     private static Dictionary<string, string> Metadata(string org, string bookingId, string? propertyId)
     {

@@ -23,6 +23,9 @@ public static class IdempotencyKeys
     /// <summary>The organization's n-th subscription, so subscribing again after one ended makes a new one.</summary>
     public static string Subscription(string org, int number) => $"org:{org}:subscription:{number}";
 
+    /// <summary>One portal session per request: each is a new session, and the key still guards Stripe.net's own retries of it.</summary>
+    public static string PortalSession(string org, Guid request) => $"org:{org}:portal:{request:N}";
+
     // Client keys may be 255 characters themselves; a hash keeps ours within Stripe's limit.
     private static string Short(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..32];
 }

@@ -1,4 +1,3 @@
-using Actors.Api.Payments.Stripe;
 using Actors.Api.Problems;
 
 namespace Actors.Api.Payments;

@@ -1,7 +1,6 @@
 using Actors.Api.Audit;
 using Actors.Api.Auth;
 using Actors.Api.Payments;
-using Actors.Api.Payments.Stripe;
 using Actors.Api.Problems;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -22,19 +21,17 @@ public static class PaymentsExtensions
             .Validate(o => o.MaxNetworkRetries is >= 0 and <= 5, "Payments:Stripe:MaxNetworkRetries must be from 0 to 5.")
             .Validate(o => o.WebhookLease >= TimeSpan.FromSeconds(1) && o.WebhookWait >= TimeSpan.Zero, "Payments:Stripe:WebhookLease must be at least 1 second and WebhookWait not negative.")
             .Validate(o => o.MaxWebhookBytes >= 1024, "Payments:Stripe:MaxWebhookBytes must be at least 1024.")
+            .Validate(o => o.TrialDays is >= 0 and <= 730, "Payments:Stripe:TrialDays must be from 0 to 730.")
+            .Validate(o => o.PortalReturnUrl is null || o.PortalReturnUrl.IsAbsoluteUri, "Payments:Stripe:PortalReturnUrl must be an absolute URI.")
             .ValidateOnStart();
-        services.AddHttpClient<StripeClient>((provider, http) =>
-        {
-            var options = provider.GetRequiredService<IOptions<StripeOptions>>().Value;
-            http.BaseAddress = options.ApiBase;
-            http.Timeout = options.Timeout;
-        });
+        services.AddHttpClient(StripeClients.HttpClientName, (provider, http) =>
+            http.Timeout = provider.GetRequiredService<IOptions<StripeOptions>>().Value.Timeout);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<StripeSignature>();
+        services.AddSingleton<StripeClients>();
         services.AddSingleton<StripeKeys>();
-        // Transient like the typed StripeClient they use, which owns a pooled handler's HttpClient.
         services.AddTransient<GuestPayments>();
         services.AddTransient<Subscriptions>();
+        services.AddTransient<SubscriptionEvents>();
         services.AddTransient<StripeWebhooks>();
         return services;
     }
@@ -50,6 +47,7 @@ public static class PaymentsExtensions
             .ProducesProblem(StatusCodes.Status409Conflict);
         orgs.MapGuestPaymentsApi();
         orgs.MapSubscriptionsApi();
+        orgs.MapBillingApi();
         orgs.MapStripeAccountApi();
         // The same access table as every other /api/orgs route: a guest pays, owners handle billing.
         ((IEndpointConventionBuilder)orgs).Finally(AccessRules.Apply);

@@ -1,4 +1,3 @@
-using Actors.Api.Payments.Stripe;
 using Actors.Grains.Abstractions.Payments;
 using Orleans;
 using Microsoft.Extensions.Options;

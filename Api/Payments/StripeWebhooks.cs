@@ -1,26 +1,34 @@
-using Actors.Api.Payments.Stripe;
 using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
 using Orleans;
 using Microsoft.Extensions.Options;
+using Stripe;
 
 namespace Actors.Api.Payments;
 
 /// <summary>
 /// Verified Stripe events, each processed once: a delivery claims the event's grain, does the work and
 /// completes it; a replay finds it done and changes nothing; a delivery racing another waits for it.
-/// Types the platform does not act on are acknowledged without a trace.
+/// Events the platform does not act on, or that name nothing of ours (an unknown organization, booking
+/// or customer), are acknowledged and logged without a trace: Stripe would only redeliver them for days.
 /// </summary>
-public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments, Subscriptions subscriptions, IOptions<StripeOptions> options, TimeProvider time, ILogger<StripeWebhooks> logger)
+public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments, SubscriptionEvents subscriptions, IOptions<StripeOptions> options, TimeProvider time, ILogger<StripeWebhooks> logger)
 {
-    private delegate Task<string> Handler(string account, StripeEvent stripeEvent, CancellationToken cancellationToken);
+    private delegate Task<string> Handler(string account, Event stripeEvent, CancellationToken cancellationToken);
 
-    public async Task<WebhookReceipt> ReceiveAsync(string account, StripeEvent stripeEvent, CancellationToken cancellationToken)
+    public async Task<WebhookReceipt> ReceiveAsync(string account, Event stripeEvent, CancellationToken cancellationToken)
     {
         if (HandlerFor(stripeEvent.Type) is not { } handler)
         {
             return new WebhookReceipt(stripeEvent.Id, stripeEvent.Type, "ignored: not an event the platform acts on", Duplicate: false);
+        }
+
+        if (await NotOursAsync(account, stripeEvent) is { } reason)
+        {
+            logger.LogInformation("Stripe event {EventId} ({Type}) for account {Account} acknowledged without action: {Reason}", stripeEvent.Id, stripeEvent.Type, account, reason);
+            return new WebhookReceipt(stripeEvent.Id, stripeEvent.Type, $"ignored: {reason}", Duplicate: false);
         }
 
         var record = grains.GetGrain<IStripeEventGrain>(PaymentKeys.Event(account, stripeEvent.Id));
@@ -38,7 +46,7 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
         }
         catch (NotFoundException gone)
         {
-            // The organization named in the metadata does not exist here; redelivering would not change that.
+            // Gone between the check and the work; redelivering would not bring it back.
             outcome = $"ignored: {gone.Message}";
         }
         catch
@@ -55,11 +63,59 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
     {
         "payment_intent.succeeded" => PaymentSucceededAsync,
         "payment_intent.payment_failed" => PaymentFailedAsync,
-        "invoice.payment_succeeded" => PlatformOnly((_, e, _) => subscriptions.InvoicePaidAsync(e)),
-        "invoice.payment_failed" => PlatformOnly((_, e, _) => subscriptions.InvoiceFailedAsync(e.Id, e)),
-        "customer.subscription.deleted" => PlatformOnly((_, e, _) => subscriptions.EndedAsync(e)),
+        "invoice.payment_succeeded" => (_, e, _) => subscriptions.InvoicePaidAsync((Invoice)e.Data.Object),
+        "invoice.payment_failed" => (_, e, _) => subscriptions.InvoiceFailedAsync(e.Id, (Invoice)e.Data.Object),
+        "customer.subscription.deleted" => (_, e, _) => subscriptions.EndedAsync((Subscription)e.Data.Object),
+        // A trial about to end, ended (paused without a card, active with one), past due, unpaid, resumed.
+        "customer.subscription.created" or "customer.subscription.updated" or "customer.subscription.paused"
+            or "customer.subscription.resumed" or "customer.subscription.trial_will_end" =>
+            (_, e, cancellationToken) => subscriptions.ChangedAsync((Subscription)e.Data.Object, cancellationToken),
         _ => null,
     };
+
+    /// <summary>Why the event cannot concern the platform, or null when it names something of ours. Reads only.</summary>
+    private async Task<string?> NotOursAsync(string account, Event stripeEvent)
+    {
+        switch (stripeEvent.Data?.Object)
+        {
+            case PaymentIntent intent:
+                if (BookingOf(account, intent) is not (string org, string bookingId) || Facts(account, intent) is null)
+                {
+                    return "not a booking payment of this account";
+                }
+
+                try
+                {
+                    await grains.GetGrain<IBookingGrain>(GrainKeys.Booking(org, bookingId)).Get();
+                    return null;
+                }
+                catch (NotFoundException)
+                {
+                    return $"no booking '{bookingId}' in organization '{org}'";
+                }
+
+            case Invoice or Subscription when account != PaymentAccounts.Platform:
+                // Subscriptions live on the platform's account; an organization's own account has no say over plans.
+                return "subscriptions are billed on the platform's account";
+            case Invoice invoice:
+                return SubscriptionEvents.SubscriptionOf(invoice) is (string invoiced, _)
+                    ? await NotOurCustomerAsync(invoiced, invoice.CustomerId)
+                    : "not a subscription of this platform";
+            case Subscription subscription:
+                return SubscriptionEvents.OrganizationOf(subscription) is { } subscriber
+                    ? await NotOurCustomerAsync(subscriber, subscription.CustomerId)
+                    : "not a subscription of this platform";
+            default:
+                return "the event carries no object the platform acts on";
+        }
+    }
+
+    // An organization's billing names its Stripe customer before any subscription exists, so an unknown
+    // organization (or another platform's customer with a look-alike org_id) never matches.
+    private async Task<string?> NotOurCustomerAsync(string org, string? customerId) =>
+        customerId is not null && (await grains.GetGrain<IBillingGrain>(org).Get()).CustomerId == customerId
+            ? null
+            : $"customer '{customerId}' does not bill organization '{org}'";
 
     /// <summary>True when this delivery may process the event, false when it was processed already.</summary>
     private async Task<bool> ClaimAsync(IStripeEventGrain record, string claimant, CancellationToken cancellationToken)
@@ -98,33 +154,29 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
         }
     }
 
-    private async Task<string> PaymentSucceededAsync(string account, StripeEvent intent, CancellationToken cancellationToken)
+    private async Task<string> PaymentSucceededAsync(string account, Event stripeEvent, CancellationToken cancellationToken)
     {
-        if (BookingOf(account, intent) is not (string org, string bookingId) || Facts(account, intent) is not { } facts)
-        {
-            return "ignored: not a booking payment of this account";
-        }
-
+        var intent = (PaymentIntent)stripeEvent.Data.Object;
+        var (org, bookingId) = BookingOf(account, intent)!.Value;
+        var facts = Facts(account, intent)!;
         var settlement = await payments.SettleAsync(org, bookingId, facts, cancellationToken);
         var refunded = settlement.Payment?.Refunds.Where(r => r.IntentId == facts.Id).Select(r => r.Reason).FirstOrDefault();
         return refunded is not null ? $"refunded: {refunded}" : $"booking {settlement.Booking?.Status}";
     }
 
-    private async Task<string> PaymentFailedAsync(string account, StripeEvent intent, CancellationToken cancellationToken)
+    private async Task<string> PaymentFailedAsync(string account, Event stripeEvent, CancellationToken cancellationToken)
     {
-        if (BookingOf(account, intent) is not (string org, string bookingId) || Facts(account, intent) is not { } facts)
-        {
-            return "ignored: not a booking payment of this account";
-        }
-
+        var intent = (PaymentIntent)stripeEvent.Data.Object;
+        var (org, bookingId) = BookingOf(account, intent)!.Value;
+        var error = intent.LastPaymentError;
         var failure = new PaymentFailure(
-            facts.Id,
-            intent.Field("last_payment_error.code") ?? "payment_failed",
-            intent.Field("last_payment_error.decline_code"),
-            intent.Field("last_payment_error.message") ?? "The payment failed.",
+            intent.Id,
+            error?.Code ?? "payment_failed",
+            error?.DeclineCode,
+            error?.Message ?? "The payment failed.",
             time.GetUtcNow(),
-            intent.Field("last_payment_error.charge") ?? intent.Field("latest_charge") ?? $"event:{intent.Id}");
-        await payments.RecordFailureAsync(org, bookingId, facts, failure);
+            error?.Charge ?? intent.LatestChargeId ?? $"event:{stripeEvent.Id}");
+        await payments.RecordFailureAsync(org, bookingId, Facts(account, intent)!, failure);
         return "failure recorded; booking stays held";
     }
 
@@ -132,10 +184,10 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
     /// The booking a PaymentIntent pays for, from the metadata the platform set. On an organization's own
     /// account only its own bookings count: its signing secret must not reach another organization's.
     /// </summary>
-    private static (string Org, string BookingId)? BookingOf(string account, StripeEvent intent)
+    private static (string Org, string BookingId)? BookingOf(string account, PaymentIntent intent)
     {
-        var org = intent.Field("metadata.org_id");
-        var bookingId = intent.Field("metadata.booking_id");
+        var org = intent.Metadata?.GetValueOrDefault("org_id");
+        var bookingId = intent.Metadata?.GetValueOrDefault("booking_id");
         if (!Slug.IsValid(org) || !Slug.IsValid(bookingId))
         {
             return null;
@@ -144,14 +196,8 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
         return PaymentAccounts.OrganizationOf(account) is { } owner && owner != org ? null : (org!, bookingId!);
     }
 
-    private static PaymentIntentFacts? Facts(string account, StripeEvent intent) =>
-        intent.Field("id") is { } id && intent.Number("amount") is > 0 and var amount && intent.Field("currency") is { Length: 3 } currency
-            ? new PaymentIntentFacts(id, amount, currency.ToUpperInvariant(), account)
+    private static PaymentIntentFacts? Facts(string account, PaymentIntent intent) =>
+        intent.Id is { Length: > 0 } && intent.Amount > 0 && intent.Currency is { Length: 3 }
+            ? GuestPayments.Facts(intent, account)
             : null;
-
-    // Subscriptions live on the platform's account; an organization's own account has no say over plans.
-    private static Handler PlatformOnly(Handler handler) =>
-        (account, stripeEvent, cancellationToken) => account == PaymentAccounts.Platform
-            ? handler(account, stripeEvent, cancellationToken)
-            : Task.FromResult("ignored: subscriptions are billed on the platform's account");
 }

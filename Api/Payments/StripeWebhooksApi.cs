@@ -1,7 +1,9 @@
-using Actors.Api.Payments.Stripe;
+using System.Text;
 using Actors.Api.Problems;
+using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
 using Microsoft.Extensions.Options;
+using Stripe;
 
 namespace Actors.Api.Payments;
 
@@ -13,6 +15,8 @@ namespace Actors.Api.Payments;
 /// </summary>
 public static class StripeWebhooksApi
 {
+    private const string SignatureHeader = "Stripe-Signature";
+
     public static WebApplication MapStripeWebhooksApi(this WebApplication app)
     {
         var webhooks = app.MapGroup("/api/webhooks/stripe")
@@ -20,17 +24,17 @@ public static class StripeWebhooksApi
             .AddEndpointFilter<DomainProblemFilter>()
             .AddEndpointFilter<PaymentProblemFilter>()
             .ExcludeFromDescription();
-        webhooks.MapPost("/", (HttpContext http, StripeSignature signature, StripeKeys keys, StripeWebhooks processing, IOptions<StripeOptions> options, CancellationToken cancellationToken) =>
-            ReceiveAsync(PaymentAccounts.Platform, http, signature, keys, processing, options.Value, cancellationToken));
-        webhooks.MapPost("/{org}", (string org, HttpContext http, StripeSignature signature, StripeKeys keys, StripeWebhooks processing, IOptions<StripeOptions> options, CancellationToken cancellationToken) =>
+        webhooks.MapPost("/", (HttpContext http, StripeKeys keys, StripeWebhooks processing, IOptions<StripeOptions> options, TimeProvider time, ILogger<StripeWebhooks> logger, CancellationToken cancellationToken) =>
+            ReceiveAsync(PaymentAccounts.Platform, http, keys, processing, options.Value, time, logger, cancellationToken));
+        webhooks.MapPost("/{org}", (string org, HttpContext http, StripeKeys keys, StripeWebhooks processing, IOptions<StripeOptions> options, TimeProvider time, ILogger<StripeWebhooks> logger, CancellationToken cancellationToken) =>
         {
             PathIds.Check(org);
-            return ReceiveAsync(PaymentAccounts.Of(org), http, signature, keys, processing, options.Value, cancellationToken);
+            return ReceiveAsync(PaymentAccounts.Of(org), http, keys, processing, options.Value, time, logger, cancellationToken);
         });
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(string account, HttpContext http, StripeSignature signature, StripeKeys keys, StripeWebhooks processing, StripeOptions options, CancellationToken cancellationToken)
+    private static async Task<IResult> ReceiveAsync(string account, HttpContext http, StripeKeys keys, StripeWebhooks processing, StripeOptions options, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
     {
         if (await ReadBodyAsync(http.Request, options.MaxWebhookBytes, cancellationToken) is not { } body)
         {
@@ -38,8 +42,43 @@ public static class StripeWebhooksApi
         }
 
         var secret = await keys.WebhookSecretAsync(account);
-        signature.Verify(http.Request.Headers[StripeSignature.Header].ToString(), body, secret);
-        var stripeEvent = StripeEvent.Parse(body);
+        if (string.IsNullOrEmpty(secret))
+        {
+            throw new WebhookSignatureException("No signing secret is set up for this endpoint, so no delivery can be verified.");
+        }
+
+        Event stripeEvent;
+        try
+        {
+            // Stripe.net checks every v1 signature and the timestamp against our clock; the API version is
+            // checked below, since refusing a delivery would only make Stripe send it again for days.
+            stripeEvent = EventUtility.ConstructEvent(
+                Encoding.UTF8.GetString(body),
+                http.Request.Headers[SignatureHeader].ToString(),
+                secret,
+                (long)options.SignatureTolerance.TotalSeconds,
+                time.GetUtcNow().ToUnixTimeSeconds(),
+                throwOnApiVersionMismatch: false);
+        }
+        catch (StripeException refused)
+        {
+            throw new WebhookSignatureException($"The {SignatureHeader} header does not sign this body within the tolerance.", refused);
+        }
+        catch (Exception unreadable) when (unreadable is Newtonsoft.Json.JsonException or System.Text.Json.JsonException or FormatException)
+        {
+            throw new DomainValidationException("body", "Not a Stripe event.");
+        }
+
+        if (string.IsNullOrEmpty(stripeEvent.Id) || stripeEvent.Id.Length > 255 || !stripeEvent.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') || string.IsNullOrEmpty(stripeEvent.Type))
+        {
+            throw new DomainValidationException("id", "An event id of letters, digits and '_' and a type are required.");
+        }
+
+        if (stripeEvent.ApiVersion != StripeConfiguration.ApiVersion)
+        {
+            logger.LogWarning("Stripe event {EventId} has API version {Version}, not Stripe.net's {Expected}: set the webhook endpoint's version to {Expected}", stripeEvent.Id, stripeEvent.ApiVersion, StripeConfiguration.ApiVersion, StripeConfiguration.ApiVersion);
+        }
+
         return TypedResults.Ok(await processing.ReceiveAsync(account, stripeEvent, cancellationToken));
     }
 

@@ -1,18 +1,19 @@
-using Actors.Api.Payments.Stripe;
-using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Payments;
 using Orleans;
 using Microsoft.Extensions.Options;
+using Stripe;
+using Plan = Actors.Grains.Abstractions.Organizations.Plan;
 
 namespace Actors.Api.Payments;
 
 /// <summary>
-/// Organizations paying for plans, over Stripe customers and subscriptions on the platform's account.
-/// Subscribing only starts the subscription: the plan moves when Stripe reports the first invoice paid.
+/// Organizations paying for plans, over Stripe customers and subscriptions on the platform's account:
+/// subscribing (a trial the first time, else the plan moves when Stripe reports the first invoice paid),
+/// cancelling, Stripe's invoices and its customer portal. Stripe's events are <see cref="SubscriptionEvents"/>.
 /// </summary>
-public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, StripeKeys keys, IOptions<StripeOptions> options, TimeProvider time)
+public sealed class Subscriptions(IGrainFactory grains, StripeClients stripe, StripeKeys keys, IOptions<StripeOptions> options)
 {
     public async Task<SubscriptionStart> SubscribeAsync(string org, Plan plan, CancellationToken cancellationToken)
     {
@@ -22,6 +23,14 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, Str
             : throw PaymentFailedException.NotConfigured($"no Stripe price is configured for the {plan} plan");
         var billing = Billing(org);
         var view = await billing.Get();
+        var stripeClient = stripe.For(keys.Platform());
+        if (view.Subscription is { Status: SubscriptionStatus.Paused or SubscriptionStatus.Unpaid } stalled)
+        {
+            // A trial that ended without a card, or dunning that gave up: subscribing again replaces it, without a second trial.
+            await CancelAtStripeAsync(stripeClient, stalled.Id, cancellationToken);
+            view = await billing.SubscriptionEnded(stalled.Id);
+        }
+
         if (view.Subscription is { Status: not SubscriptionStatus.Ended } current)
         {
             // Changing plan mid-subscription (proration) is not offered yet: one subscription at a time.
@@ -30,22 +39,44 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, Str
                 : throw new ConflictException($"The organization already subscribes to {current.Plan}; cancel that subscription before subscribing to {plan}.");
         }
 
-        var key = keys.Platform();
         var metadata = new Dictionary<string, string> { ["org_id"] = org };
         if (view.CustomerId is null)
         {
-            var customer = await stripe.CreateCustomerAsync(key, new NewCustomer(organization.Name, metadata), IdempotencyKeys.Customer(org), cancellationToken);
+            var customer = await stripeClient.V1.Customers.CreateAsync(
+                new CustomerCreateOptions { Name = organization.Name, Metadata = metadata },
+                StripeClients.Idempotent(IdempotencyKeys.Customer(org)),
+                cancellationToken);
             view = await billing.CustomerCreated(customer.Id);
         }
 
         // The plan goes into the subscription's metadata, which Stripe copies onto its invoices.
-        var subscription = await stripe.CreateSubscriptionAsync(
-            key,
-            new NewSubscription(view.CustomerId!, price, new Dictionary<string, string>(metadata) { ["plan"] = plan.ToString() }),
-            IdempotencyKeys.Subscription(org, view.SubscriptionsSeen + 1),
-            cancellationToken);
-        view = await billing.SubscriptionStarted(new SubscriptionFacts(subscription.Id, plan, subscription.IsPaid));
-        return new SubscriptionStart(view, subscription.IsPaid ? null : subscription.ClientSecret);
+        // default_incomplete: the subscription waits for its first invoice, whose secret a browser pays with.
+        var create = new SubscriptionCreateOptions
+        {
+            Customer = view.CustomerId,
+            Items = [new SubscriptionItemOptions { Price = price }],
+            PaymentBehavior = "default_incomplete",
+            PaymentSettings = new SubscriptionPaymentSettingsOptions { SaveDefaultPaymentMethod = "on_subscription" },
+            Metadata = new Dictionary<string, string>(metadata) { ["plan"] = plan.ToString() },
+            Expand = ["latest_invoice.confirmation_secret", "pending_setup_intent"],
+        };
+        if (options.Value.TrialDays > 0 && view.SubscriptionsSeen == 0)
+        {
+            // One trial per organization. Without a card by its end Stripe pauses the subscription (and says
+            // so in customer.subscription.updated); the pending SetupIntent's secret lets a browser save one.
+            create.TrialPeriodDays = options.Value.TrialDays;
+            create.TrialSettings = new SubscriptionTrialSettingsOptions
+            {
+                EndBehavior = new SubscriptionTrialSettingsEndBehaviorOptions { MissingPaymentMethod = "pause" },
+            };
+        }
+
+        var subscription = await stripeClient.V1.Subscriptions.CreateAsync(create, StripeClients.Idempotent(IdempotencyKeys.Subscription(org, view.SubscriptionsSeen + 1)), cancellationToken);
+        var paid = subscription.Status is "active" or "trialing";
+        var trialEnd = subscription.Status == "trialing" && subscription.TrialEnd is { } end ? new DateTimeOffset(end, TimeSpan.Zero) : (DateTimeOffset?)null;
+        view = await billing.SubscriptionStarted(new SubscriptionFacts(subscription.Id, plan, paid, trialEnd));
+        var secret = paid ? subscription.PendingSetupIntent?.ClientSecret : subscription.LatestInvoice?.ConfirmationSecret?.ClientSecret;
+        return new SubscriptionStart(view, secret);
     }
 
     public async Task<BillingView> GetAsync(string org)
@@ -63,77 +94,54 @@ public sealed class Subscriptions(IGrainFactory grains, StripeClient stripe, Str
             throw new NotFoundException("The organization has no subscription to cancel.");
         }
 
-        try
-        {
-            await stripe.CancelSubscriptionAsync(keys.Platform(), current.Id, cancellationToken);
-        }
-        catch (PaymentFailedException missing) when (missing.Code == "resource_missing")
-        {
-            // Already gone at Stripe (cancelled there, or by an earlier attempt): only our side is left to do.
-        }
-
+        await CancelAtStripeAsync(stripe.For(keys.Platform()), current.Id, cancellationToken);
         return await Billing(org).SubscriptionEnded(current.Id);
     }
 
-    /// <summary>invoice.payment_succeeded: the subscription is paid, so its plan applies.</summary>
-    public async Task<string> InvoicePaidAsync(StripeEvent invoice)
+    /// <summary>
+    /// The invoices Stripe has for the organization, newest first; an organization that never subscribed has none.
+    /// </summary>
+    public async Task<IReadOnlyList<InvoiceSummary>> InvoicesAsync(string org, CancellationToken cancellationToken)
     {
-        if (Subscription(invoice) is not (string org, string subscriptionId) || invoice.Field("id") is not { } invoiceId)
+        var view = await GetAsync(org);
+        if (view.CustomerId is null)
         {
-            return "ignored: not a subscription of this platform";
+            return [];
         }
 
-        var plan = Enum.TryParse<Plan>(Metadata(invoice, "plan"), ignoreCase: false, out var named) && Enum.IsDefined(named) ? named : (Plan?)null;
-        var view = await Billing(org).InvoicePaid(new InvoiceFacts(invoiceId, subscriptionId, plan));
-        return view.Subscription is { Status: SubscriptionStatus.Active } active && active.Id == subscriptionId
-            ? $"plan {active.Plan} active"
-            : "ignored: not the current subscription";
+        var invoices = await stripe.For(keys.Platform()).V1.Invoices.ListAsync(
+            new InvoiceListOptions { Customer = view.CustomerId, Limit = 24 },
+            cancellationToken: cancellationToken);
+        return [.. invoices.Data.Select(InvoiceSummary.From)];
     }
 
-    /// <summary>invoice.payment_failed: recorded; the plan stays while Stripe retries the invoice.</summary>
-    public async Task<string> InvoiceFailedAsync(string eventId, StripeEvent invoice)
+    /// <summary>A session of Stripe's customer portal, where the owner manages cards, invoices and the subscription.</summary>
+    public async Task<PortalSession> PortalAsync(string org, Uri returnUrl, CancellationToken cancellationToken)
     {
-        if (Subscription(invoice) is not (string org, string subscriptionId) || invoice.Field("id") is not { } invoiceId)
+        var view = await GetAsync(org);
+        if (view.CustomerId is null)
         {
-            return "ignored: not a subscription of this platform";
+            throw new NotFoundException("The organization has no billing account yet; subscribe to a plan first.");
         }
 
-        var attempts = invoice.Number("attempt_count") ?? 1;
-        var failure = new InvoiceFailure(
-            invoiceId,
-            subscriptionId,
-            invoice.Field("last_finalization_error.code"),
-            $"Invoice {invoiceId} could not be collected (attempt {attempts}).",
-            time.GetUtcNow(),
-            eventId);
-        await Billing(org).InvoiceFailed(failure);
-        return "invoice failure recorded";
+        var session = await stripe.For(keys.Platform()).V1.BillingPortal.Sessions.CreateAsync(
+            new global::Stripe.BillingPortal.SessionCreateOptions { Customer = view.CustomerId, ReturnUrl = returnUrl.ToString() },
+            StripeClients.Idempotent(IdempotencyKeys.PortalSession(org, Guid.NewGuid())),
+            cancellationToken);
+        return new PortalSession(session.Url);
     }
 
-    /// <summary>customer.subscription.deleted: the organization is back on the free plan at once.</summary>
-    public async Task<string> EndedAsync(StripeEvent subscription)
+    private static async Task CancelAtStripeAsync(StripeClient stripeClient, string subscriptionId, CancellationToken cancellationToken)
     {
-        if (Metadata(subscription, "org_id") is not { } org || !Slug.IsValid(org) || subscription.Field("id") is not { } subscriptionId)
+        try
         {
-            return "ignored: not a subscription of this platform";
+            await stripeClient.V1.Subscriptions.CancelAsync(subscriptionId, cancellationToken: cancellationToken);
         }
-
-        var view = await Billing(org).SubscriptionEnded(subscriptionId);
-        return view.Subscription?.Id == subscriptionId ? "subscription ended; plan Free" : "ignored: not the current subscription";
+        catch (StripeException missing) when (missing.StripeError?.Code == "resource_missing")
+        {
+            // Already gone at Stripe (cancelled there, or by an earlier attempt): only our side is left to do.
+        }
     }
-
-    // Invoices name their subscription under "parent" since API version 2025-03-31; older versions at the top level.
-    private static (string Org, string SubscriptionId)? Subscription(StripeEvent invoice)
-    {
-        var subscriptionId = invoice.Field("parent.subscription_details.subscription") ?? invoice.Field("subscription");
-        var org = Metadata(invoice, "org_id");
-        return subscriptionId is not null && org is not null && Slug.IsValid(org) ? (org, subscriptionId) : null;
-    }
-
-    private static string? Metadata(StripeEvent stripeObject, string name) =>
-        stripeObject.Field($"parent.subscription_details.metadata.{name}")
-        ?? stripeObject.Field($"subscription_details.metadata.{name}")
-        ?? stripeObject.Field($"metadata.{name}");
 
     private IBillingGrain Billing(string org) => grains.GetGrain<IBillingGrain>(org);
 }

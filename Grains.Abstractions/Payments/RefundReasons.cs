@@ -14,4 +14,7 @@ public static class RefundReasons
 
     /// <summary>A second intent paid for a booking that was already paid.</summary>
     public const string Duplicate = "duplicate";
+
+    /// <summary>The payment's amount or currency is not what the booking owes, so it confirmed nothing.</summary>
+    public const string AmountMismatch = "amount-mismatch";
 }

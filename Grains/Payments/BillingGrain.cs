@@ -1,6 +1,7 @@
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Payments;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
 
@@ -9,14 +10,20 @@ namespace Actors.Grains.Payments;
 /// <summary>
 /// The organization's subscription as Stripe reports it. Stripe's events come in any order and more
 /// than once, so each method acts on facts, not on sequence: an invoice paid before its subscription
-/// was recorded still activates it, and nothing brings an ended subscription back.
+/// was recorded still activates it, and nothing brings an ended subscription back. The plan applies
+/// while the subscription is trialing, active, or past due within the grace; otherwise the free plan's
+/// limits do, and the organization keeps everything it already has.
 /// </summary>
 [GrainType("billing")]
 internal sealed class BillingGrain(
-    [PersistentState("billing")] IPersistentState<BillingState> billing) : Grain, IBillingGrain
+    [PersistentState("billing")] IPersistentState<BillingState> billing,
+    IOptions<BillingOptions> options,
+    TimeProvider time) : Grain, IBillingGrain, IRemindable
 {
     // Enough to show recent trouble; Stripe keeps the full history.
     private const int KeptInvoiceRecords = 50;
+
+    private const string GraceEnd = "past-due-grace";
 
     private BillingState State => billing.State;
 
@@ -51,7 +58,8 @@ internal sealed class BillingGrain(
             await Organization.ChangePlan(subscription.Plan);
         }
 
-        Track(subscription.Id, subscription.Plan, subscription.Paid ? SubscriptionStatus.Active : SubscriptionStatus.Incomplete);
+        var status = !subscription.Paid ? SubscriptionStatus.Incomplete : subscription.TrialEnd is null ? SubscriptionStatus.Active : SubscriptionStatus.Trialing;
+        Track(new SubscriptionView(subscription.Id, subscription.Plan, status, subscription.TrialEnd));
         await billing.WriteStateAsync();
         return View();
     }
@@ -65,7 +73,8 @@ internal sealed class BillingGrain(
             return View();
         }
 
-        var plan = State.Current?.Id == invoice.SubscriptionId ? State.Current.Plan : invoice.Plan;
+        var current = State.Current?.Id == invoice.SubscriptionId ? State.Current : null;
+        var plan = current?.Plan ?? invoice.Plan;
         if (plan is not { } paidFor)
         {
             // Neither recorded nor named in its metadata: not a subscription this platform made.
@@ -74,9 +83,13 @@ internal sealed class BillingGrain(
 
         // The plan first: if it fails nothing is recorded, and Stripe's next delivery tries again.
         await Organization.ChangePlan(paidFor);
-        Track(invoice.SubscriptionId, paidFor, SubscriptionStatus.Active);
+
+        // A trial's first invoice is for nothing and paid at once; the trial goes on. Money paid ends it.
+        var status = current?.Status == SubscriptionStatus.Trialing && invoice.ForNothing ? SubscriptionStatus.Trialing : SubscriptionStatus.Active;
+        Track(new SubscriptionView(invoice.SubscriptionId, paidFor, status, current?.TrialEnd));
         Remember(State.PaidInvoices, invoice.InvoiceId);
         await billing.WriteStateAsync();
+        await ForgetGraceEnd();
         return View();
     }
 
@@ -94,13 +107,59 @@ internal sealed class BillingGrain(
             State.InvoiceFailures.RemoveAt(0);
         }
 
-        if (State.Current is { Status: SubscriptionStatus.Active } current && current.Id == failure.SubscriptionId)
+        var graceStarts = false;
+        if (State.Current is { Status: SubscriptionStatus.Active or SubscriptionStatus.Trialing } current && current.Id == failure.SubscriptionId)
         {
-            // The plan stays: Stripe retries the invoice, and ends the subscription if it never gets paid.
-            State.Current = current with { Status = SubscriptionStatus.PastDue };
+            // The plan stays while Stripe retries the invoice, for the grace period at most.
+            State.Current = current with { Status = SubscriptionStatus.PastDue, GraceEnds = time.GetUtcNow() + options.Value.PastDueGrace };
+            graceStarts = true;
         }
 
         await billing.WriteStateAsync();
+        if (graceStarts)
+        {
+            await RemindAtGraceEnd();
+        }
+
+        return View();
+    }
+
+    public async Task<BillingView> SubscriptionChanged(SubscriptionUpdate update)
+    {
+        Require(update.Id, "subscription.id");
+        if (update.Status == SubscriptionStatus.Ended)
+        {
+            return await SubscriptionEnded(update.Id);
+        }
+
+        var current = State.Current?.Id == update.Id ? State.Current : null;
+        if (State.Ended.Contains(update.Id) || (current is null && State.Current is { Status: not SubscriptionStatus.Ended }))
+        {
+            // Ended, or not the organization's current subscription: nothing to change.
+            return View();
+        }
+
+        if ((current?.Plan ?? update.Plan) is not { } plan || update.Status == SubscriptionStatus.Incomplete
+            || (current is not null && current.Status == update.Status && current.TrialEnd == update.TrialEnd))
+        {
+            return View();
+        }
+
+        var graceEnds = update.Status == SubscriptionStatus.PastDue ? current?.GraceEnds ?? time.GetUtcNow() + options.Value.PastDueGrace : (DateTimeOffset?)null;
+        var planApplies = update.Status is SubscriptionStatus.Active or SubscriptionStatus.Trialing
+            || (update.Status == SubscriptionStatus.PastDue && time.GetUtcNow() < graceEnds);
+        await Organization.ChangePlan(planApplies ? plan : Plan.Free);
+        Track(new SubscriptionView(update.Id, plan, update.Status, update.TrialEnd ?? current?.TrialEnd, graceEnds));
+        await billing.WriteStateAsync();
+        if (graceEnds is not null)
+        {
+            await RemindAtGraceEnd();
+        }
+        else
+        {
+            await ForgetGraceEnd();
+        }
+
         return View();
     }
 
@@ -116,7 +175,7 @@ internal sealed class BillingGrain(
         {
             // Limits apply from now on: existing properties stay, new ones beyond the free plan are refused.
             await Organization.ChangePlan(Plan.Free);
-            State.Current = State.Current with { Status = SubscriptionStatus.Ended };
+            State.Current = State.Current with { Status = SubscriptionStatus.Ended, GraceEnds = null };
         }
 
         State.Ended.Add(subscriptionId);
@@ -126,7 +185,48 @@ internal sealed class BillingGrain(
         }
 
         await billing.WriteStateAsync();
+        await ForgetGraceEnd();
         return View();
+    }
+
+    /// <summary>The grace of a past-due subscription is over: the free plan's limits apply until Stripe reports it paid.</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != GraceEnd)
+        {
+            return;
+        }
+
+        if (State.Current is { Status: SubscriptionStatus.PastDue, GraceEnds: { } ends })
+        {
+            if (time.GetUtcNow() < ends)
+            {
+                // Fired early (silos' clocks differ): wait for the rest.
+                await this.RegisterOrUpdateReminder(GraceEnd, ends - time.GetUtcNow(), TimeSpan.FromMinutes(1));
+                return;
+            }
+
+            await Organization.ChangePlan(Plan.Free);
+        }
+
+        await ForgetGraceEnd();
+    }
+
+    private async Task RemindAtGraceEnd()
+    {
+        if (State.Current is { GraceEnds: { } ends })
+        {
+            var due = ends - time.GetUtcNow();
+            await this.RegisterOrUpdateReminder(GraceEnd, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+        }
+    }
+
+    private async Task ForgetGraceEnd()
+    {
+        if (await this.GetReminder(GraceEnd) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     private static void Require(string? value, string field)
@@ -145,12 +245,12 @@ internal sealed class BillingGrain(
         }
     }
 
-    private void Track(string subscriptionId, Plan plan, SubscriptionStatus status)
+    private void Track(SubscriptionView subscription)
     {
-        State.Current = new SubscriptionView(subscriptionId, plan, status);
-        if (!State.Seen.Contains(subscriptionId))
+        State.Current = subscription;
+        if (!State.Seen.Contains(subscription.Id))
         {
-            State.Seen.Add(subscriptionId);
+            State.Seen.Add(subscription.Id);
         }
     }
 

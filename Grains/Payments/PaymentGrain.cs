@@ -36,7 +36,7 @@ internal sealed class PaymentGrain(
     public async Task<PaymentView> Start(PaymentIntentFacts intent)
     {
         Check(intent);
-        if (State.Exists)
+        if (State.Exists && State.IntentId.Length > 0)
         {
             // The intent comes from an idempotent request keyed by the booking, so another one means the account changed under us.
             return State.IntentId == intent.Id
@@ -64,6 +64,25 @@ internal sealed class PaymentGrain(
             State.Due.Add(new RefundDue(intent.Id, intent.Amount, RefundReasons.Duplicate));
             await payment.WriteStateAsync();
             return new PaymentSettlement(View(), await FindBooking());
+        }
+
+        if (await FindBooking() is { Status: not (BookingStatus.Expired or BookingStatus.Cancelled) } owing && Mismatch(intent, owing) is { } mismatch)
+        {
+            // Confirming on any money that arrives would let 0.01 EUR hold a 720 EUR stay: the hold stays and the money goes back.
+            // The intent is not adopted as the booking's own, so the guest can still pay through the platform.
+            if (!State.Exists)
+            {
+                State.Exists = true;
+                State.Account = intent.Account;
+                State.Amount = mismatch.Owed;
+                State.Currency = mismatch.OwedCurrency;
+            }
+
+            State.SettledIntents.Add(intent.Id);
+            State.Mismatches.Add(mismatch);
+            State.Due.Add(new RefundDue(intent.Id, intent.Amount, RefundReasons.AmountMismatch));
+            await payment.WriteStateAsync();
+            return new PaymentSettlement(View(), owing);
         }
 
         // The booking first and the state after, so a failed call leaves nothing half-changed in memory.
@@ -191,6 +210,15 @@ internal sealed class PaymentGrain(
         errors.ThrowIfAny();
     }
 
+    /// <summary>What is wrong with the payment against what the booking owes, or null when it pays exactly that.</summary>
+    private PaymentMismatch? Mismatch(PaymentIntentFacts intent, BookingView booking)
+    {
+        var owed = MinorUnits.From(booking.Total, booking.Currency);
+        return intent.Amount == owed && string.Equals(intent.Currency, booking.Currency, StringComparison.OrdinalIgnoreCase)
+            ? null
+            : new PaymentMismatch(intent.Id, intent.Amount, intent.Currency, owed, booking.Currency.ToUpperInvariant(), time.GetUtcNow());
+    }
+
     private void Adopt(PaymentIntentFacts intent)
     {
         State.Exists = true;
@@ -240,5 +268,6 @@ internal sealed class PaymentGrain(
         State.PaidAt,
         [.. State.Failures],
         [.. State.Refunds],
-        [.. State.Due]);
+        [.. State.Due],
+        [.. State.Mismatches]);
 }

@@ -26,4 +26,6 @@ internal sealed class PaymentState
     public List<PaymentRefund> Refunds { get; set; } = [];
 
     public List<RefundDue> Due { get; set; } = [];
+
+    public List<PaymentMismatch> Mismatches { get; set; } = [];
 }

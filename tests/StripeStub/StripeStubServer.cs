@@ -10,9 +10,10 @@ namespace Actors.StripeStub;
 
 /// <summary>
 /// A Stripe-shaped HTTP server on Kestrel at 127.0.0.1 on a free port, for the calls the platform
-/// makes: PaymentIntents (create, retrieve, confirm), refunds, customers, subscriptions (create,
-/// retrieve, cancel). Like Stripe it takes form-encoded bodies with bracket notation, answers JSON
-/// objects or {"error":{...}}, wants "Authorization: Bearer sk_test_..." (401 otherwise; each key is
+/// makes: PaymentIntents (create, retrieve, confirm), refunds, customers, subscriptions (create, with
+/// trials, retrieve, cancel), invoices (list) and customer portal sessions. Like Stripe it takes
+/// form-encoded bodies with bracket notation (query strings for GET and DELETE), answers JSON objects
+/// or {"error":{...}}, wants "Authorization: Bearer sk_test_..." (401 otherwise; each key is
 /// its own account), and honours Idempotency-Key: the same key with the same parameters gets the first
 /// answer again, with different ones a 400 idempotency_error. Requests with one key run one at a time,
 /// so a racing retry gets the replay rather than Stripe's 409. Every request is recorded, and events
@@ -92,8 +93,20 @@ public sealed class StripeStubServer : IAsyncDisposable
     /// <summary>A collection attempt of the open invoice fails; returns the invoice.payment_failed event.</summary>
     public Task<StubEvent> FailLatestInvoiceAsync(string subscriptionId) => LockedAsync(() => ledger.FailLatestInvoice(subscriptionId));
 
+    /// <summary>Stripe stops retrying and marks the subscription unpaid; returns customer.subscription.updated.</summary>
+    public Task<StubEvent> MarkUnpaidAsync(string subscriptionId) => LockedAsync(() => ledger.MarkUnpaid(subscriptionId));
+
     /// <summary>Stripe ends the subscription (dunning gave up, or cancelled in the dashboard); returns customer.subscription.deleted.</summary>
     public Task<StubEvent> EndSubscriptionAsync(string subscriptionId) => LockedAsync(() => ledger.EndSubscription(subscriptionId));
+
+    /// <summary>The customer saves a card for the subscription (Stripe.js with the pending SetupIntent's secret).</summary>
+    public Task<StubEvent> SaveCardAsync(string subscriptionId, string paymentMethod = "pm_card_visa") => LockedAsync(() => ledger.SaveCard(subscriptionId, paymentMethod));
+
+    /// <summary>Stripe's warning three days before a trial ends; returns customer.subscription.trial_will_end.</summary>
+    public Task<StubEvent> TrialWillEndAsync(string subscriptionId) => LockedAsync(() => ledger.TrialWillEnd(subscriptionId));
+
+    /// <summary>The trial's end comes now: active with a saved card, paused without; returns customer.subscription.updated.</summary>
+    public Task<StubEvent> EndTrialAsync(string subscriptionId) => LockedAsync(() => ledger.EndTrial(subscriptionId));
 
     /// <summary>Sets what a price costs per period (default 2900 minor units).</summary>
     public Task SetPriceAsync(string price, long amount) => LockedAsync(() =>
@@ -137,7 +150,9 @@ public sealed class StripeStubServer : IAsyncDisposable
         var path = request.Path.Value ?? "/";
         var idempotencyKey = request.Headers["Idempotency-Key"].FirstOrDefault();
         var body = await new StreamReader(request.Body, Encoding.UTF8).ReadToEndAsync(context.RequestAborted);
-        var pairs = FormBody.Pairs(body);
+        // Libraries send GET and DELETE parameters in the query string, POST parameters in the body.
+        var pairs = FormBody.Pairs((request.QueryString.Value ?? "").TrimStart('?'));
+        pairs.AddRange(FormBody.Pairs(body));
         var apiKey = ApiKeyOf(request);
 
         StubResult result;
@@ -226,6 +241,8 @@ public sealed class StripeStubServer : IAsyncDisposable
             ("POST", ["v1", "subscriptions"]) => ledger.CreateSubscription(account, form),
             ("GET", ["v1", "subscriptions", var id]) => ledger.RetrieveSubscription(account, id),
             ("DELETE", ["v1", "subscriptions", var id]) => ledger.CancelSubscription(account, id),
+            ("GET", ["v1", "invoices"]) => ledger.ListInvoices(account, form),
+            ("POST", ["v1", "billing_portal", "sessions"]) => ledger.CreatePortalSession(account, form),
             _ => StubResult.Error(404, "invalid_request_error", $"Unrecognized request URL ({method}: {path}).", "resource_missing"),
         };
     }

@@ -10,7 +10,8 @@ namespace Actors.StripeStub;
 /// </summary>
 internal sealed class StubLedger(TimeProvider time)
 {
-    public const string ApiVersion = "2025-03-31.basil";
+    // The version Stripe.net 53.1.0 pins (StripeConfiguration.ApiVersion); its models read this shape.
+    public const string ApiVersion = "2026-10-28.endive";
 
     private readonly Dictionary<string, JsonObject> objects = [];
     private readonly Dictionary<string, string> owners = [];
@@ -64,7 +65,10 @@ internal sealed class StubLedger(TimeProvider time)
             ["description"] = Text(form, "description"),
             ["receipt_email"] = Text(form, "receipt_email"),
             ["metadata"] = Metadata(form),
-            ["automatic_payment_methods"] = form["automatic_payment_methods"]?.DeepClone(),
+            // Form values are strings on the wire; Stripe answers with JSON types (Stripe.net refuses a string here).
+            ["automatic_payment_methods"] = form["automatic_payment_methods"] is JsonObject automatic
+                ? new JsonObject { ["enabled"] = Text(automatic, "enabled") == "true" }
+                : null,
             ["payment_method"] = null,
             ["latest_charge"] = null,
             ["last_payment_error"] = null,
@@ -207,7 +211,11 @@ internal sealed class StubLedger(TimeProvider time)
         return StubResult.Ok(customer);
     }
 
-    /// <summary>Subscriptions start incomplete, waiting for the first invoice to be paid (see PayLatestInvoice).</summary>
+    /// <summary>
+    /// Subscriptions start incomplete, waiting for the first invoice to be paid (see PayLatestInvoice); with
+    /// trial_period_days they start trialing, with a paid invoice for nothing and, under
+    /// payment_behavior=default_incomplete, a SetupIntent pending to save a card (see SaveCard, EndTrial).
+    /// </summary>
     public StubResult CreateSubscription(string account, JsonObject form)
     {
         if (Text(form, "customer") is not { } customerId)
@@ -225,33 +233,50 @@ internal sealed class StubLedger(TimeProvider time)
             return StubResult.Missing("items[0][price]");
         }
 
+        long? trialDays = null;
+        if (form["trial_period_days"] is not null)
+        {
+            if (Text(form, "trial_period_days") is not { } text || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
+            {
+                return InvalidInteger("trial_period_days");
+            }
+
+            trialDays = days;
+        }
+
         var id = NewId("sub");
         var metadata = Metadata(form);
-        var invoice = new JsonObject
+        var trialing = trialDays > 0;
+        var invoice = NewInvoice(account, customerId, id, metadata, trialing ? 0 : prices.GetValueOrDefault(price, DefaultPriceAmount));
+        if (trialing)
         {
-            ["id"] = NewId("in"),
-            ["object"] = "invoice",
-            ["customer"] = customerId,
-            ["status"] = "open",
-            ["currency"] = "eur",
-            ["amount_due"] = prices.GetValueOrDefault(price, DefaultPriceAmount),
-            ["amount_paid"] = 0,
-            ["attempt_count"] = 0,
-            ["parent"] = new JsonObject
+            invoice["status"] = "paid";
+            invoice["confirmation_secret"] = null;
+        }
+
+        JsonObject? setupIntent = null;
+        if (trialing && Text(form, "payment_behavior") == "default_incomplete")
+        {
+            var setupId = NewId("seti");
+            setupIntent = new JsonObject
             {
-                ["type"] = "subscription_details",
-                ["subscription_details"] = new JsonObject { ["subscription"] = id, ["metadata"] = metadata.DeepClone() },
-            },
-            ["confirmation_secret"] = new JsonObject { ["type"] = "payment_intent", ["client_secret"] = $"{NewId("pi")}_secret_{Random(24)}" },
-            ["created"] = Now,
-        };
-        Add(account, invoice);
+                ["id"] = setupId,
+                ["object"] = "setup_intent",
+                ["customer"] = customerId,
+                ["status"] = "requires_payment_method",
+                ["usage"] = "off_session",
+                ["client_secret"] = $"{setupId}_secret_{Random(24)}",
+                ["created"] = Now,
+            };
+            Add(account, setupIntent);
+        }
+
         var subscription = new JsonObject
         {
             ["id"] = id,
             ["object"] = "subscription",
             ["customer"] = customerId,
-            ["status"] = "incomplete",
+            ["status"] = trialing ? "trialing" : "incomplete",
             ["items"] = new JsonObject
             {
                 ["object"] = "list",
@@ -259,18 +284,142 @@ internal sealed class StubLedger(TimeProvider time)
             },
             ["metadata"] = metadata,
             ["latest_invoice"] = invoice["id"]!.DeepClone(),
+            ["pending_setup_intent"] = setupIntent?["id"]?.DeepClone(),
+            ["default_payment_method"] = null,
+            ["trial_start"] = trialing ? Now : null,
+            ["trial_end"] = trialing ? Now + (trialDays!.Value * 86400) : null,
+            ["trial_settings"] = new JsonObject
+            {
+                ["end_behavior"] = new JsonObject
+                {
+                    ["missing_payment_method"] = form["trial_settings"]?["end_behavior"]?["missing_payment_method"]?.GetValue<string>() ?? "create_invoice",
+                },
+            },
             ["canceled_at"] = null,
             ["created"] = Now,
         };
         Add(account, subscription);
         Emit(account, "customer.subscription.created", subscription);
         var answer = (JsonObject)subscription.DeepClone();
-        if (form["expand"] is JsonArray expand && expand.Any(e => e?.GetValue<string>() is { } path && path.StartsWith("latest_invoice", StringComparison.Ordinal)))
+        var expand = form["expand"] is JsonArray list ? list.Select(e => e?.GetValue<string>() ?? "").ToList() : [];
+        if (expand.Any(path => path.StartsWith("latest_invoice", StringComparison.Ordinal)))
         {
             answer["latest_invoice"] = invoice.DeepClone();
         }
 
+        if (expand.Contains("pending_setup_intent") && setupIntent is not null)
+        {
+            answer["pending_setup_intent"] = setupIntent.DeepClone();
+        }
+
         return StubResult.Ok(answer);
+    }
+
+    /// <summary>The customer's invoices, newest first, as a list object; customer and limit filter as Stripe's do.</summary>
+    public StubResult ListInvoices(string account, JsonObject query)
+    {
+        var customer = Text(query, "customer");
+        var limit = Text(query, "limit") is { } text && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100 ? n : 10;
+        var invoices = ObjectsOf("invoice")
+            .Where(i => owners[i["id"]!.GetValue<string>()] == account && (customer is null || i["customer"]?.GetValue<string>() == customer))
+            .Reverse()
+            .ToList();
+        return StubResult.Ok(new JsonObject
+        {
+            ["object"] = "list",
+            ["url"] = "/v1/invoices",
+            ["has_more"] = invoices.Count > limit,
+            ["data"] = new JsonArray([.. invoices.Take(limit).Select(i => i.DeepClone())]),
+        });
+    }
+
+    /// <summary>A customer portal session: a single-use URL for the customer, who must exist.</summary>
+    public StubResult CreatePortalSession(string account, JsonObject form)
+    {
+        if (Text(form, "customer") is not { } customerId)
+        {
+            return StubResult.Missing("customer");
+        }
+
+        if (Find(account, customerId, "customer") is null)
+        {
+            return StubResult.NoSuch("customer", customerId, "customer");
+        }
+
+        var session = new JsonObject
+        {
+            ["id"] = NewId("bps"),
+            ["object"] = "billing_portal.session",
+            ["customer"] = customerId,
+            ["return_url"] = Text(form, "return_url"),
+            ["url"] = $"https://billing.stripe.com/p/session/test_{Random(32)}",
+            ["livemode"] = false,
+            ["created"] = Now,
+        };
+        Add(account, session);
+        return StubResult.Ok(session);
+    }
+
+    /// <summary>The customer saves a card through the pending SetupIntent; it becomes the subscription's default.</summary>
+    public StubEvent SaveCard(string subscriptionId, string paymentMethod)
+    {
+        var (account, subscription, _) = Latest(subscriptionId);
+        subscription["default_payment_method"] = paymentMethod;
+        if (subscription["pending_setup_intent"]?.GetValue<string>() is { } setupId && Find(account, setupId, "setup_intent") is { } setupIntent)
+        {
+            setupIntent["status"] = "succeeded";
+            setupIntent["payment_method"] = paymentMethod;
+            subscription["pending_setup_intent"] = null;
+            return Emit(account, "setup_intent.succeeded", setupIntent);
+        }
+
+        return Emit(account, "customer.subscription.updated", subscription);
+    }
+
+    /// <summary>Three days before the end, Stripe warns: customer.subscription.trial_will_end.</summary>
+    public StubEvent TrialWillEnd(string subscriptionId)
+    {
+        var (account, subscription, _) = Latest(subscriptionId);
+        return Emit(account, "customer.subscription.trial_will_end", subscription);
+    }
+
+    /// <summary>
+    /// The trial ends: with a saved card the first real invoice is paid and the subscription is active;
+    /// without one, under missing_payment_method=pause, it is paused (Stripe sends .paused, then .updated).
+    /// Returns the customer.subscription.updated event.
+    /// </summary>
+    public StubEvent EndTrial(string subscriptionId)
+    {
+        var (account, subscription, _) = Latest(subscriptionId);
+        if (subscription["status"]!.GetValue<string>() != "trialing")
+        {
+            throw new InvalidOperationException($"Subscription {subscriptionId} is not trialing.");
+        }
+
+        subscription["trial_end"] = Now;
+        if (subscription["default_payment_method"] is not null)
+        {
+            var price = subscription["items"]!["data"]![0]!["price"]!["id"]!.GetValue<string>();
+            var invoice = NewInvoice(account, subscription["customer"]!.GetValue<string>(), subscriptionId, (JsonObject)subscription["metadata"]!, prices.GetValueOrDefault(price, DefaultPriceAmount));
+            invoice["status"] = "paid";
+            invoice["amount_paid"] = invoice["amount_due"]!.DeepClone();
+            invoice["attempt_count"] = 1;
+            subscription["latest_invoice"] = invoice["id"]!.DeepClone();
+            subscription["status"] = "active";
+            Emit(account, "invoice.paid", invoice);
+            Emit(account, "invoice.payment_succeeded", invoice);
+        }
+        else if (subscription["trial_settings"]?["end_behavior"]?["missing_payment_method"]?.GetValue<string>() == "pause")
+        {
+            subscription["status"] = "paused";
+            Emit(account, "customer.subscription.paused", subscription);
+        }
+        else
+        {
+            throw new InvalidOperationException("Only trials that pause without a card, or have one, are modelled.");
+        }
+
+        return Emit(account, "customer.subscription.updated", subscription);
     }
 
     public StubResult RetrieveSubscription(string account, string id) =>
@@ -293,7 +442,13 @@ internal sealed class StubLedger(TimeProvider time)
         invoice["status"] = "paid";
         invoice["amount_paid"] = invoice["amount_due"]!.DeepClone();
         invoice["attempt_count"] = invoice["attempt_count"]!.GetValue<int>() + 1;
+        var changed = subscription["status"]!.GetValue<string>() != "active";
         subscription["status"] = "active";
+        if (changed)
+        {
+            Emit(account, "customer.subscription.updated", subscription);
+        }
+
         Emit(account, "invoice.paid", invoice);
         return Emit(account, "invoice.payment_succeeded", invoice);
     }
@@ -301,13 +456,30 @@ internal sealed class StubLedger(TimeProvider time)
     public StubEvent FailLatestInvoice(string subscriptionId)
     {
         var (account, subscription, invoice) = Latest(subscriptionId);
+        if (invoice["status"]!.GetValue<string>() == "paid")
+        {
+            // The latest is settled: the next period's invoice is the one that fails.
+            var price = subscription["items"]!["data"]![0]!["price"]!["id"]!.GetValue<string>();
+            invoice = NewInvoice(account, subscription["customer"]!.GetValue<string>(), subscriptionId, (JsonObject)subscription["metadata"]!, prices.GetValueOrDefault(price, DefaultPriceAmount));
+            subscription["latest_invoice"] = invoice["id"]!.DeepClone();
+        }
+
         invoice["attempt_count"] = invoice["attempt_count"]!.GetValue<int>() + 1;
         if (subscription["status"]!.GetValue<string>() == "active")
         {
             subscription["status"] = "past_due";
+            Emit(account, "customer.subscription.updated", subscription);
         }
 
         return Emit(account, "invoice.payment_failed", invoice);
+    }
+
+    /// <summary>Smart Retries are spent and the account's settings say "mark the subscription as unpaid"; returns customer.subscription.updated.</summary>
+    public StubEvent MarkUnpaid(string subscriptionId)
+    {
+        var (account, subscription, _) = Latest(subscriptionId);
+        subscription["status"] = "unpaid";
+        return Emit(account, "customer.subscription.updated", subscription);
     }
 
     /// <summary>The subscription ends as when Stripe gives up collecting, or someone cancels it in the dashboard.</summary>
@@ -325,6 +497,32 @@ internal sealed class StubLedger(TimeProvider time)
         return result.Status is 200 or 402
             ? Events()[^1]
             : throw new InvalidOperationException($"Confirming {intentId} failed: {result.Body.ToJsonString()}");
+    }
+
+    private JsonObject NewInvoice(string account, string customerId, string subscriptionId, JsonObject metadata, long amount)
+    {
+        var invoice = new JsonObject
+        {
+            ["id"] = NewId("in"),
+            ["object"] = "invoice",
+            ["customer"] = customerId,
+            ["number"] = $"STUB-{objects.Count + 1:D4}",
+            ["status"] = "open",
+            ["currency"] = "eur",
+            ["amount_due"] = amount,
+            ["amount_paid"] = 0,
+            ["attempt_count"] = 0,
+            ["hosted_invoice_url"] = $"https://invoice.stripe.com/i/test_{Random(24)}",
+            ["parent"] = new JsonObject
+            {
+                ["type"] = "subscription_details",
+                ["subscription_details"] = new JsonObject { ["subscription"] = subscriptionId, ["metadata"] = metadata.DeepClone() },
+            },
+            ["confirmation_secret"] = new JsonObject { ["type"] = "payment_intent", ["client_secret"] = $"{NewId("pi")}_secret_{Random(24)}" },
+            ["created"] = Now,
+        };
+        Add(account, invoice);
+        return invoice;
     }
 
     private StubEvent End(string account, JsonObject subscription)

@@ -81,5 +81,27 @@ public class PaymentsFixture : ApiFixture, IAsyncLifetime
             .Select(o => JsonSerializer.Deserialize<JsonElement>(o.ToJsonString()))
             .Where(o => o.GetProperty("metadata").TryGetProperty("booking_id", out var id) && id.GetString() == booking)];
 
+    /// <summary>The organization's plan as its members see it.</summary>
+    public async Task<string> PlanAsync(string org) =>
+        (await Client.GetAsync($"/api/orgs/{org}").OkAsync()).GetProperty("plan").GetString()!;
+
+    /// <summary>Opens another property, which the plan's limits may refuse.</summary>
+    public Task<HttpResponseMessage> AddPropertyAsync(string org, string id) =>
+        Client.PostAsync($"/api/orgs/{org}/properties", new
+        {
+            id,
+            settings = PropertySettings("Another"),
+            roomTypes = new[] { new { id = "double", name = "Double", nightlyRate = 100m } },
+        });
+
+    /// <summary>Subscribes to a plan and returns the subscription's id.</summary>
+    public async Task<(string Subscription, JsonElement Started)> SubscribeAsync(string org, string plan)
+    {
+        var started = await Client.PostAsync($"/api/orgs/{org}/subscription", new { plan }).OkAsync();
+        return (started.GetProperty("billing").GetProperty("subscription").GetProperty("id").GetString()!, started);
+    }
+
+    public Task<JsonElement> BillingAsync(string org) => Client.GetAsync($"/api/orgs/{org}/billing").OkAsync();
+
     public IReadOnlyList<RecordedRequest> Posts(string path) => [.. Stripe.Requests.Where(r => r.Method == "POST" && r.Path == path)];
 }

@@ -77,6 +77,61 @@ public sealed class StripeStubTests : IAsyncLifetime
         Assert.Equal("payment_intent.payment_failed", stripe.Events[^1].Type);
     }
 
+    [Fact]
+    public async Task A_trial_subscription_starts_trialing_with_a_pending_setup_intent_and_its_invoice_is_listed_by_customer()
+    {
+        using var customer = await SendAsync(HttpMethod.Post, "/v1/customers", "name=Hotel%20B", idempotencyKey: "c-2");
+        var customerId = (await ReadAsync(customer)).GetProperty("id").GetString();
+        using var created = await SendAsync(
+            HttpMethod.Post,
+            "/v1/subscriptions",
+            $"customer={customerId}&items[0][price]=price_x&payment_behavior=default_incomplete&trial_period_days=14&trial_settings[end_behavior][missing_payment_method]=pause&expand[0]=pending_setup_intent",
+            idempotencyKey: "s-2");
+        using var listed = await SendAsync(HttpMethod.Get, $"/v1/invoices?customer={customerId}&limit=10", null);
+        using var badTrial = await SendAsync(HttpMethod.Post, "/v1/subscriptions", $"customer={customerId}&items[0][price]=price_x&trial_period_days=two", idempotencyKey: "s-3");
+
+        var subscription = await ReadAsync(created);
+        Assert.Equal("trialing", subscription.GetProperty("status").GetString());
+        Assert.Equal(14 * 86400, subscription.GetProperty("trial_end").GetInt64() - subscription.GetProperty("trial_start").GetInt64());
+        Assert.Equal("pause", subscription.GetProperty("trial_settings").GetProperty("end_behavior").GetProperty("missing_payment_method").GetString());
+        Assert.Equal("setup_intent", subscription.GetProperty("pending_setup_intent").GetProperty("object").GetString());
+        var list = await ReadAsync(listed);
+        Assert.Equal("list", list.GetProperty("object").GetString());
+        var invoice = Assert.Single(list.GetProperty("data").EnumerateArray());
+        Assert.Equal(0, invoice.GetProperty("amount_due").GetInt64());
+        Assert.Equal("paid", invoice.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, badTrial.StatusCode);
+        Assert.Equal("trial_period_days", (await ReadAsync(badTrial)).GetProperty("error").GetProperty("param").GetString());
+    }
+
+    [Fact]
+    public async Task A_customer_portal_session_is_a_url_for_an_existing_customer()
+    {
+        using var customer = await SendAsync(HttpMethod.Post, "/v1/customers", "name=Hotel%20C", idempotencyKey: "c-3");
+        var customerId = (await ReadAsync(customer)).GetProperty("id").GetString();
+
+        using var session = await SendAsync(HttpMethod.Post, "/v1/billing_portal/sessions", $"customer={customerId}&return_url=https%3A%2F%2Fhotel.example%2F", idempotencyKey: "p-1");
+        using var unknown = await SendAsync(HttpMethod.Post, "/v1/billing_portal/sessions", "customer=cus_nobody", idempotencyKey: "p-2");
+
+        var opened = await ReadAsync(session);
+        Assert.Equal("billing_portal.session", opened.GetProperty("object").GetString());
+        Assert.Equal("https://hotel.example/", opened.GetProperty("return_url").GetString());
+        Assert.StartsWith("https://billing.stripe.com/p/session/", opened.GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("resource_missing", (await ReadAsync(unknown)).GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task Events_carry_the_api_version_stripe_net_reads()
+    {
+        using var intent = await SendAsync(HttpMethod.Post, "/v1/payment_intents", "amount=1000&currency=eur&confirm=true&payment_method=pm_card_visa&automatic_payment_methods[enabled]=true", idempotencyKey: "v-1");
+
+        var succeeded = JsonDocument.Parse(stripe.Events.Last(e => e.Type == "payment_intent.succeeded").Json).RootElement;
+        Assert.Equal(global::Stripe.StripeConfiguration.ApiVersion, succeeded.GetProperty("api_version").GetString());
+        Assert.Equal(global::Stripe.StripeConfiguration.ApiVersion, intent.Headers.GetValues("Stripe-Version").Single());
+        Assert.True((await ReadAsync(intent)).GetProperty("automatic_payment_methods").GetProperty("enabled").GetBoolean());
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? form, string? idempotencyKey = null, string? key = "sk_test_stub")
     {
         using var client = new HttpClient { BaseAddress = stripe.Address };

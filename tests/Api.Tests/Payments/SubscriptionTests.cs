@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Actors.Api.Tests.Payments;
 
-public sealed class SubscriptionTests(PaymentsFixture api) : IClassFixture<PaymentsFixture>
+public sealed class SubscriptionTests(NoTrialPayments api) : IClassFixture<NoTrialPayments>
 {
     [Fact]
     public async Task A_paid_subscription_raises_the_plan_and_a_deleted_one_drops_it_to_free_at_once()

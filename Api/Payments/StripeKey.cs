@@ -1,4 +1,4 @@
-namespace Actors.Api.Payments.Stripe;
+namespace Actors.Api.Payments;
 
 /// <summary>The secret key of one Stripe account, named by the account it opens. Never printed whole.</summary>
 public sealed record StripeKey(string Account, string SecretKey)

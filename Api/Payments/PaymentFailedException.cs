@@ -1,6 +1,6 @@
-using System.Net;
+using Stripe;
 
-namespace Actors.Api.Payments.Stripe;
+namespace Actors.Api.Payments;
 
 /// <summary>
 /// Stripe refused or could not be reached. A card the bank declined is the guest's to fix (402); any
@@ -36,17 +36,18 @@ public sealed class PaymentFailedException : Exception
     /// <summary>The charge a card error declined, which names the attempt.</summary>
     public string? ChargeId { get; }
 
-    public bool IsCardError => StripeType == "card_error";
-
-    public static PaymentFailedException From(HttpStatusCode status, StripeError? error)
+    /// <summary>Stripe's refusal as Stripe.net reports it.</summary>
+    public static PaymentFailedException From(StripeException exception)
     {
+        var error = exception.StripeError;
         var type = error?.Type;
-        var code = error?.Code ?? (type is null ? $"http_{(int)status}" : type);
+        var code = error?.Code ?? type ?? $"http_{(int)exception.HttpStatusCode}";
         return type == "card_error"
-            ? new PaymentFailedException(StatusCodes.Status402PaymentRequired, type, code, error?.DeclineCode, error?.Message ?? "The card was declined.", error?.PaymentIntent?.Id, error?.Charge)
-            : new PaymentFailedException(StatusCodes.Status502BadGateway, type, code, null, $"The payment provider refused the request ({code}).", error?.PaymentIntent?.Id);
+            ? new PaymentFailedException(StatusCodes.Status402PaymentRequired, type, code, error?.DeclineCode, error?.Message ?? "The card was declined.", error?.PaymentIntent?.Id, error?.Charge, exception)
+            : new PaymentFailedException(StatusCodes.Status502BadGateway, type, code, null, $"The payment provider refused the request ({code}).", error?.PaymentIntent?.Id, inner: exception);
     }
 
+    /// <summary>Stripe.net gave up: the connection failed or timed out on every retry.</summary>
     public static PaymentFailedException Unreachable(Exception inner) =>
         new(StatusCodes.Status502BadGateway, null, "stripe_unreachable", null, "The payment provider could not be reached.", inner: inner);
 

@@ -1,4 +1,4 @@
-namespace Actors.Api.Payments.Stripe;
+namespace Actors.Api.Payments;
 
 /// <summary>Stripe settings, bound from "Payments:Stripe". Without a secret key the app runs, and payments answer payment-failed.</summary>
 public sealed class StripeOptions
@@ -14,15 +14,12 @@ public sealed class StripeOptions
     /// <summary>Signing secret of the platform's webhook endpoint (whsec_...).</summary>
     public string? WebhookSecret { get; set; }
 
-    /// <summary>Pinned so response shapes do not change under us when the account's default version moves.</summary>
-    public string? ApiVersion { get; set; } = "2025-03-31.basil";
-
     /// <summary>How old (or how far ahead) a webhook's signed timestamp may be; older deliveries are replays.</summary>
     public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retries after a lost connection or a 5xx; safe because every POST carries an idempotency key.</summary>
+    /// <summary>Stripe.net's retries after a lost connection, a 409 or a 5xx; safe because every POST carries an idempotency key.</summary>
     public int MaxNetworkRetries { get; set; } = 2;
 
     /// <summary>Where a guest returns after a redirecting payment method, for payments confirmed by the server.</summary>
@@ -30,6 +27,12 @@ public sealed class StripeOptions
 
     /// <summary>The Stripe price id of each paid plan, by plan name ("Standard", "Premium").</summary>
     public Dictionary<string, string> Prices { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Days of free trial on an organization's first subscription; 0 turns trials off.</summary>
+    public int TrialDays { get; set; } = 14;
+
+    /// <summary>Where Stripe's customer portal sends an owner back; the app's own origin when unset.</summary>
+    public Uri? PortalReturnUrl { get; set; }
 
     /// <summary>How long one delivery may work on an event before another delivery of it may take over.</summary>
     public TimeSpan WebhookLease { get; set; } = TimeSpan.FromMinutes(1);

@@ -1,4 +1,0 @@
-namespace Actors.Api.Payments.Stripe;
-
-/// <summary>A webhook delivery whose Stripe-Signature is missing, malformed, wrong or too old: answered 400, and nothing is done.</summary>
-public sealed class WebhookSignatureException(string message) : Exception(message);

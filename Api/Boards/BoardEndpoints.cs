@@ -1,4 +1,5 @@
 using Actors.Api.Problems;
+using Microsoft.AspNetCore.SignalR;
 
 namespace Actors.Api.Boards;
 
@@ -11,7 +12,9 @@ public static class BoardEndpoints
         services.AddOptions<BoardOptions>().Bind(configuration.GetSection("Boards"));
         services.AddSingleton<BoardConnections>();
         services.AddSingleton<BoardRelay>();
-        services.AddSingleton<BoardFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<BoardRelay>());
+        services.AddSingleton<BoardLifetimeManager>();
+        services.AddSingleton<HubLifetimeManager<BoardHub>>(sp => sp.GetRequiredService<BoardLifetimeManager>());
         services.AddSignalR();
         return services;
     }

@@ -5,9 +5,10 @@ namespace Actors.Api.Boards;
 
 /// <summary>
 /// The live room board over SignalR. A client follows a property from the last sequence it saw
-/// and receives what it missed, then every change as it commits, in order and without duplicates.
+/// and receives what it missed, then every change as it commits, in order and without duplicates,
+/// as "BoardEvent" messages (see <see cref="BoardEvent"/> for their shape).
 /// </summary>
-public sealed partial class BoardHub(BoardFeed feed, BoardConnections connections) : Hub
+public sealed partial class BoardHub(BoardRelay relay, BoardLifetimeManager lifetime, BoardConnections connections) : Hub
 {
     private const string Counted = "board-connection-counted";
 
@@ -23,18 +24,25 @@ public sealed partial class BoardHub(BoardFeed feed, BoardConnections connection
         await base.OnConnectedAsync();
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception)
+    public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (Context.Items.Remove(Counted))
         {
             connections.Close();
         }
 
-        return base.OnDisconnectedAsync(exception);
+        await relay.LeaveAsync(Context.ConnectionId);
+        await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Streams the board of one property: events after <paramref name="afterSequence"/> (0 for all), then live ones.</summary>
-    public IAsyncEnumerable<SerializedBoardEvent> Follow(string organization, string property, long afterSequence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Follows the board of one property: the client's "BoardEvent" handler gets the events after
+    /// <paramref name="afterSequence"/> (0 for all), then every change as it commits, in order and each
+    /// once; a board that follows another property stops following this one. Returns the sequence the
+    /// board has caught up to. A board that reads too slowly is disconnected and follows again from
+    /// its last sequence.
+    /// </summary>
+    public async Task<long> Follow(string organization, string property, long afterSequence)
     {
         if (!Slug().IsMatch(organization ?? "") || !Slug().IsMatch(property ?? ""))
         {
@@ -46,7 +54,9 @@ public sealed partial class BoardHub(BoardFeed feed, BoardConnections connection
             throw new HubException("afterSequence must be 0 or the last sequence the board saw.");
         }
 
-        return feed.FollowAsync(BoardStreams.For(organization!, property!), afterSequence, cancellationToken);
+        var connection = lifetime.Find(Context.ConnectionId) ?? throw new HubException("This connection is closing; connect again.");
+        await relay.LeaveAsync(Context.ConnectionId);
+        return await relay.FollowAsync(BoardStreams.For(organization!, property!), connection, afterSequence, Context.ConnectionAborted);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]

@@ -1,108 +1,213 @@
 using System.Collections.Immutable;
 using Actors.Persistence.EventLog;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Actors.Api.Boards;
 
 /// <summary>
-/// This node's subscriptions to property streams: one Orleans stream subscription per property that
-/// any board on this node follows, however many boards follow it. Each event is serialized once and
-/// handed to every follower; a follower must not block (it buffers or gives up).
+/// This node's boards. One Orleans stream subscription per property that any board on this node
+/// follows, however many boards follow it; each event is serialized once and the same bytes are
+/// written to every follower. A board joins with the last sequence it saw: it first gets what it
+/// missed from the log, then live events, in order and each once. The relay fills any hole in what
+/// the stream delivers from the log, and checks the log's end every poll interval, so a board never
+/// waits for an event the stream did not bring.
 /// </summary>
-public sealed class BoardRelay(IClusterClient cluster, ILogger<BoardRelay> logger)
+public sealed class BoardRelay(
+    IClusterClient cluster,
+    IEventLog log,
+    IOptions<BoardOptions> boards,
+    IOptions<EventLogOptions> eventLog,
+    ILogger<BoardRelay> logger) : BackgroundService
 {
+    private const int ReadBatch = 500;
     private readonly Lock gate = new();
     private readonly Dictionary<EventStream, Relayed> relayed = [];
 
-    /// <summary>Hands <paramref name="onNext"/> every event of <paramref name="stream"/> committed from now on; dispose to stop.</summary>
-    public async Task<IAsyncDisposable> FollowAsync(EventStream stream, Action<SerializedBoardEvent> onNext)
+    /// <summary>
+    /// Sends <paramref name="connection"/> the events of <paramref name="stream"/> after
+    /// <paramref name="afterSequence"/>, then keeps it live; returns the sequence it caught up to.
+    /// </summary>
+    public async Task<long> FollowAsync(EventStream stream, HubConnectionContext connection, long afterSequence, CancellationToken cancellationToken)
     {
-        Relayed entry;
-        lock (gate)
-        {
-            if (!relayed.TryGetValue(stream, out entry!))
-            {
-                relayed[stream] = entry = new Relayed();
-                entry.Subscription = SubscribeAsync(stream, entry);
-            }
-
-            entry.Followers = entry.Followers.Add(onNext);
-        }
-
+        var follower = new BoardFollower(connection, boards.Value.BufferPerFollower);
+        var entry = Join(stream, follower);
         try
         {
-            await entry.Subscription;
+            await entry.Subscribed.WaitAsync(cancellationToken);
         }
         catch
         {
-            await UnfollowAsync(stream, entry, onNext);
+            await LeaveAsync(connection.ConnectionId);
             throw;
         }
 
-        return new Following(this, stream, entry, onNext);
-    }
-
-    private async Task<StreamSubscriptionHandle<RecordedEvent>> SubscribeAsync(EventStream stream, Relayed entry)
-    {
-        var events = cluster.GetStreamProvider(EventLogOptions.StreamProvider).GetStream<RecordedEvent>(stream.ToStreamId());
-        return await events.SubscribeAsync((recorded, _) =>
+        var delivered = afterSequence;
+        do
         {
-            // Delivery is at least once: a repeat (after a queue changed silos) is dropped here, once for all boards.
-            if (recorded.Sequence > entry.Last)
+            while (true)
             {
-                entry.Last = recorded.Sequence;
-                var serialized = SerializedBoardEvent.From(recorded);
-                foreach (var follower in entry.Followers)
+                var batch = await log.ReadAsync(stream, delivered, ReadBatch, cancellationToken);
+                foreach (var recorded in batch)
                 {
-                    follower(serialized);
+                    await follower.SendAsync(SerializedBoardEvent.From(recorded));
+                    delivered = recorded.Sequence;
+                }
+
+                if (batch.Count < ReadBatch)
+                {
+                    break;
                 }
             }
+        }
+        while (!follower.TryGoLive(delivered));
 
-            return Task.CompletedTask;
-        });
+        return delivered;
     }
 
-    private async Task UnfollowAsync(EventStream stream, Relayed entry, Action<SerializedBoardEvent> onNext)
+    /// <summary>Stops everything this connection follows (it closed, or follows another board).</summary>
+    public async Task LeaveAsync(string connectionId)
     {
-        bool last;
+        List<Relayed> emptied = [];
         lock (gate)
         {
-            entry.Followers = entry.Followers.Remove(onNext);
-            last = entry.Followers.IsEmpty && relayed.Remove(stream);
+            foreach (var (stream, entry) in relayed.ToArray())
+            {
+                entry.Followers = entry.Followers.RemoveAll(f => f.ConnectionId == connectionId);
+                if (entry.Followers.IsEmpty)
+                {
+                    relayed.Remove(stream);
+                    emptied.Add(entry);
+                }
+            }
         }
 
-        if (last)
+        foreach (var entry in emptied)
+        {
+            await UnsubscribeAsync(entry);
+        }
+    }
+
+    // Every poll interval: any board whose stream is behind the log catches up from it.
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(eventLog.Value.PollInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await (await entry.Subscription).UnsubscribeAsync();
+                Relayed[] entries;
+                lock (gate)
+                {
+                    entries = [.. relayed.Values];
+                }
+
+                if (entries.Length == 0)
+                {
+                    continue;
+                }
+
+                var ends = await log.ReadLastSequencesAsync([.. entries.Select(e => e.Stream)], stoppingToken);
+                foreach (var entry in entries.Where(e => ends[e.Stream] > e.Last))
+                {
+                    await RelayThroughAsync(entry, ends[entry.Stream]);
+                }
             }
-            catch (Exception exception)
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(exception, "Could not unsubscribe this node from {Stream}; the stream provider drops the subscription when it cannot deliver", stream);
+                logger.LogWarning(exception, "Checking the boards against the event log failed; trying again next interval");
             }
         }
     }
 
-    private sealed class Relayed
+    private Relayed Join(EventStream stream, BoardFollower follower)
     {
-        public ImmutableArray<Action<SerializedBoardEvent>> Followers = [];
+        lock (gate)
+        {
+            if (!relayed.TryGetValue(stream, out var entry))
+            {
+                relayed[stream] = entry = new Relayed(stream);
+                entry.Subscribed = SubscribeAsync(entry);
+            }
 
-        public Task<StreamSubscriptionHandle<RecordedEvent>> Subscription = null!;
+            entry.Followers = entry.Followers.RemoveAll(f => f.ConnectionId == follower.ConnectionId).Add(follower);
+            return entry;
+        }
+    }
+
+    private async Task SubscribeAsync(Relayed entry)
+    {
+        // Start from the log's end: followers catch up from the log themselves.
+        entry.Last = (await log.ReadLastSequencesAsync([entry.Stream], CancellationToken.None))[entry.Stream];
+        var events = cluster.GetStreamProvider(EventLogOptions.StreamProvider).GetStream<RecordedEvent>(entry.Stream.ToStreamId());
+        entry.Subscription = await events.SubscribeAsync((recorded, _) => RelayThroughAsync(entry, recorded.Sequence, recorded));
+    }
+
+    private async Task UnsubscribeAsync(Relayed entry)
+    {
+        try
+        {
+            await entry.Subscribed;
+            if (entry.Subscription is { } subscription)
+            {
+                await subscription.UnsubscribeAsync();
+            }
+        }
+        catch (Exception exception)
+        {
+            logger.LogWarning(exception, "Could not unsubscribe this node from {Stream}; the stream provider drops the subscription when it cannot deliver", entry.Stream);
+        }
+    }
+
+    /// <summary>Hands followers every event up to <paramref name="sequence"/> they have not had, reading holes from the log.</summary>
+    private async Task RelayThroughAsync(Relayed entry, long sequence, RecordedEvent? delivered = null)
+    {
+        await entry.Turn.WaitAsync();
+        try
+        {
+            while (entry.Last < sequence)
+            {
+                IReadOnlyList<RecordedEvent> next = delivered is not null && delivered.Sequence == entry.Last + 1
+                    ? [delivered]
+                    : await log.ReadAsync(entry.Stream, entry.Last, (int)Math.Min(sequence - entry.Last, ReadBatch), CancellationToken.None);
+                if (next.Count == 0)
+                {
+                    return;
+                }
+
+                foreach (var recorded in next)
+                {
+                    var serialized = SerializedBoardEvent.From(recorded);
+                    var message = BoardMessages.For(serialized);
+                    foreach (var follower in entry.Followers)
+                    {
+                        follower.Offer(serialized, message);
+                    }
+
+                    entry.Last = recorded.Sequence;
+                }
+            }
+        }
+        finally
+        {
+            entry.Turn.Release();
+        }
+    }
+
+    private sealed class Relayed(EventStream stream)
+    {
+        public EventStream Stream { get; } = stream;
+
+        public ImmutableArray<BoardFollower> Followers = [];
+
+        public Task Subscribed = Task.CompletedTask;
+
+        public StreamSubscriptionHandle<RecordedEvent>? Subscription;
+
+        // Relaying is one turn at a time: the stream's deliveries and the periodic check never interleave.
+        public SemaphoreSlim Turn { get; } = new(1, 1);
 
         public long Last;
-    }
-
-    private sealed class Following(BoardRelay relay, EventStream stream, Relayed entry, Action<SerializedBoardEvent> onNext) : IAsyncDisposable
-    {
-        private int disposed;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref disposed, 1) == 0)
-            {
-                await relay.UnfollowAsync(stream, entry, onNext);
-            }
-        }
     }
 }

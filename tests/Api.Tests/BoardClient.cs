@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using Actors.Api.Boards;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Actors.Api.Tests;
@@ -8,8 +8,18 @@ namespace Actors.Api.Tests;
 public sealed class BoardClient : IAsyncDisposable
 {
     private readonly HubConnection connection;
+    private readonly ConcurrentQueue<BoardEvent> incoming = new();
+    private readonly SemaphoreSlim arrived = new(0);
 
-    private BoardClient(HubConnection connection) => this.connection = connection;
+    private BoardClient(HubConnection connection)
+    {
+        this.connection = connection;
+        connection.On<BoardEvent>("BoardEvent", change =>
+        {
+            incoming.Enqueue(change);
+            arrived.Release();
+        });
+    }
 
     /// <summary>Connects as the account whose <paramref name="token"/> is given; the client sends it as access_token.</summary>
     public static async Task<BoardClient> ConnectAsync(BookingApp app, string token)
@@ -23,36 +33,31 @@ public sealed class BoardClient : IAsyncDisposable
 
     /// <summary>
     /// Follows the hotel's board from <paramref name="afterSequence"/> until <paramref name="enough"/>
-    /// says so, keeping every event as it arrived, duplicates included, so a test can see them. When the
-    /// server ends the stream (a follower too far behind), it follows again from the last sequence seen.
+    /// says so, keeping every event as it arrived, duplicates included, so a test can see them.
     /// </summary>
     public async Task<List<BoardEvent>> FollowUntilAsync(string org, long afterSequence, Func<List<BoardEvent>, bool> enough, TimeSpan? within = null)
     {
         using var deadline = new CancellationTokenSource(within ?? TimeSpan.FromSeconds(60));
+        incoming.Clear();
+        await connection.InvokeAsync<long>("Follow", org, "hotel", afterSequence, deadline.Token);
         var received = new List<BoardEvent>();
-        var last = afterSequence;
-        while (!enough(received))
+        while (true)
         {
-            try
+            while (incoming.TryDequeue(out var change))
             {
-                await foreach (var change in connection.StreamAsync<BoardEvent>("Follow", org, "hotel", last, deadline.Token))
-                {
-                    received.Add(change);
-                    last = Math.Max(last, change.Sequence);
-                    if (enough(received))
-                    {
-                        break;
-                    }
-                }
+                received.Add(change);
             }
-            catch (HubException) when (!deadline.IsCancellationRequested)
-            {
-                // Told to resume: the loop follows again from the last sequence seen.
-            }
-        }
 
-        return received;
+            if (enough(received))
+            {
+                return received;
+            }
+
+            await arrived.WaitAsync(deadline.Token);
+        }
     }
+
+    public HubConnectionState State => connection.State;
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

@@ -69,12 +69,10 @@ public sealed class BoardHubAccessTests(IsolationApi api) : IClassFixture<Isolat
     private static async Task<string> FirstEventAsync(HubConnection hub, string organization, string property)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        await foreach (var message in hub.StreamAsync<BoardMessage>("Follow", organization, property, 0L, timeout.Token))
-        {
-            return message.Type;
-        }
-
-        throw new InvalidOperationException("The stream ended without an event.");
+        var first = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var handler = hub.On<BoardMessage>("BoardEvent", message => first.TrySetResult(message.Type));
+        await hub.InvokeAsync<long>("Follow", organization, property, 0L, timeout.Token);
+        return await first.Task.WaitAsync(timeout.Token);
     }
 
     public sealed record BoardMessage(long Sequence, string Type);

@@ -1,7 +1,8 @@
 /* global signalR */
 // Follows a property's board on the hub: the events missed since the last sequence seen, then live
-// ones. Whenever the connection or the stream drops, it resumes from the last sequence it applied,
-// so nothing is missed, nothing is applied twice, and nothing is loaded again.
+// ones, all as "BoardEvent" messages. Whenever the connection drops (the server also closes a board
+// that reads too slowly), it follows again from the last sequence it applied, so nothing is missed,
+// nothing is applied twice, and nothing is loaded again.
 
 const retryDelay = (attempt) => Math.min(500 * 2 ** attempt, 10_000);
 
@@ -11,7 +12,6 @@ const refusedSignIn = (error) => error?.statusCode === 401 || /Status code '401'
 
 export class BoardFeed {
   #connection = null;
-  #subscription = null;
   #generation = 0;
   #retryTimer = null;
   #attempt = 0;
@@ -71,6 +71,17 @@ export class BoardFeed {
       .build();
     // A connection replaced by stop() and a new follow() may still report; only the current one counts.
     const current = () => connection === this.#connection;
+    connection.on('BoardEvent', (event) => {
+      if (!current() || event.sequence <= this.lastSequence) return;
+      if (event.sequence > this.lastSequence + 1) {
+        // The server sends every number in order: a gap means something went wrong; follow again from what was applied.
+        this.#subscribe();
+        return;
+      }
+      this.lastSequence = event.sequence;
+      this.onEvent(event);
+      this.#setState('live');
+    });
     connection.onreconnecting(() => {
       if (!current()) return;
       this.#drop();
@@ -114,37 +125,21 @@ export class BoardFeed {
   #subscribe() {
     this.#drop();
     const generation = this.#generation;
-    const stopped = () => {
-      // The stream ended while the connection stayed up (for example the server found this board too slow): follow again.
-      if (generation === this.#generation && this.#connected) {
-        setTimeout(() => generation === this.#generation && this.#subscribe(), 1000);
-      }
-    };
-    this.#subscription = this.#connection
-      .stream('Follow', this.organization, this.property, this.lastSequence)
-      .subscribe({
-        next: (event) => {
-          if (generation !== this.#generation || event.sequence <= this.lastSequence) return;
-          this.lastSequence = event.sequence;
-          this.onEvent(event);
-          this.#setState('live');
-        },
-        error: stopped,
-        complete: stopped,
+    this.#connection
+      .invoke('Follow', this.organization, this.property, this.lastSequence)
+      .then(() => generation === this.#generation && this.#setState('live'))
+      .catch(() => {
+        // Refused while the connection stayed up (say the node was busy): follow again shortly.
+        if (generation === this.#generation && this.#connected) {
+          setTimeout(() => generation === this.#generation && this.#subscribe(), 1000);
+        }
       });
     this.#setState('live');
   }
 
-  /** Ends the current stream, if any; events still in flight from it are ignored by their generation. */
+  /** Forgets the current follow; its late answer is ignored by its generation. */
   #drop() {
     this.#generation++;
-    const subscription = this.#subscription;
-    this.#subscription = null;
-    try {
-      subscription?.dispose();
-    } catch {
-      // The connection is already gone, and the server ended the stream with it.
-    }
   }
 
   #setState(state) {

@@ -9,11 +9,13 @@ namespace Actors.Benchmarks.Harness;
 
 /// <summary>
 /// Many board clients (the real .NET SignalR client over WebSockets) connected to one node, each
-/// keeping when it first received each event. The platform's clients follow a stream (the hub's
-/// Follow method); the baseline's join a group and get "BoardEvent" messages: each design's own way.
+/// keeping when it first received each event. Both designs answer Follow and then push "BoardEvent"
+/// messages: the platform from its stream subscription per node, the baseline from its poller.
 /// </summary>
 public sealed class BoardFleet : IAsyncDisposable
 {
+    private const string PlatformEventMethod = "BoardEvent";
+
     private readonly List<BoardClient> clients;
 
     private BoardFleet(List<BoardClient> clients) => this.clients = clients;
@@ -74,7 +76,6 @@ public sealed class BoardFleet : IAsyncDisposable
         private readonly List<Receipt> receipts = [];
         private readonly HashSet<long> seen = [];
         private readonly CancellationTokenSource stop = new();
-        private Task reading = Task.CompletedTask;
 
         private BoardClient(HubConnection connection) => this.connection = connection;
 
@@ -102,22 +103,11 @@ public sealed class BoardFleet : IAsyncDisposable
                 })
                 .Build();
             var client = new BoardClient(connection);
-            if (!platform)
-            {
-                connection.On<BoardEvent>(BaselineBoardHub.EventMethod, client.Record);
-            }
-
+            connection.On<BoardEvent>(platform ? PlatformEventMethod : BaselineBoardHub.EventMethod, client.Record);
             await connection.StartAsync(cancellationToken);
             if (platform)
             {
-                var stream = await connection.StreamAsChannelAsync<BoardEvent>("Follow", org, property, after, client.stop.Token);
-                client.reading = Task.Run(async () =>
-                {
-                    await foreach (var recorded in stream.ReadAllAsync(client.stop.Token))
-                    {
-                        client.Record(recorded);
-                    }
-                });
+                await connection.InvokeAsync<long>("Follow", org, property, after, cancellationToken);
             }
             else
             {
@@ -149,7 +139,6 @@ public sealed class BoardFleet : IAsyncDisposable
         public async ValueTask DisposeAsync()
         {
             await stop.CancelAsync();
-            await reading.ContinueWith(static _ => { }, TaskScheduler.Default);
             await connection.DisposeAsync();
             stop.Dispose();
         }

@@ -4,9 +4,13 @@ namespace Actors.Api.Tests;
 
 public static class DatabaseFingerprint
 {
-    /// <summary>Everything written so far, in one comparable string: state versions, events and stays.</summary>
+    /// <summary>
+    /// Everything written so far, in one comparable string: state versions, events and stays. The
+    /// state of stream consumers (a property's figures) is left out: it follows the events on its
+    /// own schedule, and the events it follows are counted.
+    /// </summary>
     public static Task<string> FingerprintAsync(this TestDatabase database) => database.ScalarAsync<string>("""
-        SELECT (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM grain_state)
+        SELECT (SELECT count(*) || '/' || coalesce(sum(version), 0) FROM grain_state WHERE grain_type <> 'property-figures')
             || ' events ' || (SELECT count(*) FROM event_log)
             || ' stays ' || (SELECT count(*) FROM stays)
         """);

@@ -40,6 +40,11 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
         ["GET /health/live"] = HttpStatusCode.OK,
         ["GET /health/ready"] = HttpStatusCode.OK,
 
+        // Operators' dead letters: off without Operations:Key, and no member's token opens them.
+        ["GET /operations/dead-letters"] = HttpStatusCode.Forbidden,
+        ["POST /operations/dead-letters/replay"] = HttpStatusCode.Forbidden,
+        ["POST /operations/dead-letters/{id}/replay"] = HttpStatusCode.Forbidden,
+
         // The product's name and unit kinds: the same for everyone, nothing of any organization's.
         ["GET /api/product"] = HttpStatusCode.OK,
 
@@ -263,6 +268,7 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
             ["booking"] = alphaIds ? "none" : api.BravoBooking,
             ["email"] = alphaIds ? api.OwnerEmail : api.BravoStaff,
             ["token"] = api.BravoInvitation[..(api.BravoInvitation.IndexOf('.', StringComparison.Ordinal) + 1)] + "not-the-secret",
+            ["id"] = "1",
         };
         foreach (var (name, value) in ids)
         {

@@ -96,6 +96,7 @@ public sealed class BoardLatencyScenario : Scenario
             ["measuredFrom"] = "event RecordedAt (PostgreSQL now() of the committing transaction) to the client's receipt, one clock",
         };
         var stats = new Dictionary<string, (double P50, double P95, double P99, long Delivered)>();
+        var fromResponseP95 = new Dictionary<string, double>();
         foreach (var side in targets)
         {
             await side.Boards.WaitForAsync(expected, TimeSpan.FromSeconds(15), cancellationToken);
@@ -108,6 +109,7 @@ public sealed class BoardLatencyScenario : Scenario
             var commit = Percentiles(fromCommit);
             var response = Percentiles(fromResponse);
             stats[side.Name] = (commit.P50, commit.P95, commit.P99, receipts.Count);
+            fromResponseP95[side.Name] = response.P95;
             context[$"{side.Name}Delivered"] = $"{receipts.Count} of {(long)expected * clients}";
             context[$"{side.Name}Cores"] = string.Create(CultureInfo.InvariantCulture, $"process {cpu[side.Name].Process / cpu[side.Name].Seconds:0.00}, PostgreSQL {cpu[side.Name].Postgres / cpu[side.Name].Seconds:0.00}");
             context[$"{side.Name}FromCommitMs"] = Format(commit);
@@ -122,6 +124,13 @@ public sealed class BoardLatencyScenario : Scenario
         figures.Add(new("board event p95, commit to client", "ms", p.P95, b.P95, HigherIsBetter: false,
             $"cores used while events flowed (servers + clients, PostgreSQL): platform {context["platformCores"]}; baseline {context["baselineCores"]}"));
         figures.Add(new("board event p99, commit to client", "ms", p.P99, b.P99, HigherIsBetter: false, delivered));
+        figures.Add(new("board event p95, booking's HTTP response to client", "ms", fromResponseP95["platform"], fromResponseP95["baseline"], HigherIsBetter: false,
+            "from the moment the booking's caller has its answer"));
+
+        // Core time of this process (servers and the clients alike) while the events flowed, per event delivered to one client.
+        double CpuPerDelivery(string side) => cpu[side].Process * 1e6 / ((double)expected * clients);
+        figures.Add(new("CPU per board event delivered (servers + clients)", "us", CpuPerDelivery("platform"), CpuPerDelivery("baseline"), HigherIsBetter: false,
+            "process core time while events flowed / events delivered"));
         return Result(figures, [], context);
     }
 

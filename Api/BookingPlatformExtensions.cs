@@ -10,6 +10,7 @@ using Actors.Api.Organizations;
 using Actors.Api.Pages;
 using Actors.Api.Problems;
 using Actors.Api.Product;
+using Actors.Api.Webhooks;
 using Actors.Api.Figures;
 using Actors.Silo.Operations;
 using Actors.Api.Properties;
@@ -72,6 +73,7 @@ public static class BookingPlatformExtensions
         orgs.MapBoardApi();
         orgs.MapMembersApi();
         orgs.MapAuditApi();
+        orgs.MapWebhooksApi();
         // Every endpoint under /api/orgs gets its access from one table, whoever maps it.
         ((IEndpointConventionBuilder)orgs).Finally(AccessRules.Apply);
         var accounts = app.MapGroup("/api")

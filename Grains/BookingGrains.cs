@@ -1,6 +1,7 @@
 using System.Reflection;
 using Actors.Grains.Payments;
 using Actors.Grains.Users;
+using Actors.Grains.Webhooks;
 using Actors.Persistence.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ public static class BookingGrains
 {
     public static Assembly Assembly => typeof(BookingGrains).Assembly;
 
-    /// <summary>The booking grains' options (from the "Bookings", "Billing" and "Accounts" sections) and their tables (the stays backstop).</summary>
+    /// <summary>The booking grains' options (from the "Bookings", "Billing", "Accounts" and "Webhooks" sections), their tables (the stays backstop) and the webhooks' HTTP client.</summary>
     public static IServiceCollection AddBookingGrains(this IServiceCollection services)
     {
         services.AddSchemaScripts(Assembly);
@@ -25,6 +26,7 @@ public static class BookingGrains
             .Validate(o => o.PastDueGrace >= TimeSpan.FromSeconds(1) && o.PastDueGrace <= TimeSpan.FromDays(60), "Billing:PastDueGrace must be from 1 second to 60 days.")
             .ValidateOnStart();
         services.AddAccounts();
+        services.AddWebhooks();
         return services;
     }
 }

@@ -40,6 +40,7 @@ public static class AccessRules
         ("*", Org + "/members/**", new(Role.Owner)),
         ("*", Org + "/invitations/**", new(Role.Owner)),
         ("*", Org + "/audit/**", new(Role.Owner)),
+        ("*", Org + "/webhooks/**", new(Role.Owner)),
         ("*", Org + "/subscription/**", new(Role.Owner)),
         ("*", Org + "/billing/**", new(Role.Owner)),
         ("*", Org + "/stripe-account/**", new(Role.Owner)),

@@ -53,7 +53,13 @@ public sealed class PropertyFiguresGrain(
         return Task.FromResult(new PropertyFigures(Data.Currency, AppliedThrough, nights));
     }
 
-    protected override void Apply(RecordedEvent recorded)
+    protected override Task ApplyAsync(RecordedEvent recorded)
+    {
+        Apply(recorded);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(RecordedEvent recorded)
     {
         switch (recorded.EventType)
         {

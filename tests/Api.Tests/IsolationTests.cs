@@ -269,6 +269,8 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
             ["email"] = alphaIds ? api.OwnerEmail : api.BravoStaff,
             ["token"] = api.BravoInvitation[..(api.BravoInvitation.IndexOf('.', StringComparison.Ordinal) + 1)] + "not-the-secret",
             ["id"] = "1",
+            ["endpoint"] = "we_0123456789abcdef",
+            ["delivery"] = $"{org}.hotel.1",
         };
         foreach (var (name, value) in ids)
         {

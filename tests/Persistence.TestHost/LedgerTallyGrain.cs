@@ -35,7 +35,7 @@ public sealed class LedgerTallyGrain(
 {
     public Task<TallyView> Tally() => Task.FromResult(new TallyView([.. Data.Applied], Data.Sum, [.. DeadLetteredSequences]));
 
-    protected override void Apply(RecordedEvent recorded)
+    protected override Task ApplyAsync(RecordedEvent recorded)
     {
         var posted = JsonSerializer.Deserialize<LedgerPosted>(recorded.Payload, GrainJson.Options)!;
         Data.Applied.Add(recorded.Sequence);
@@ -46,5 +46,6 @@ public sealed class LedgerTallyGrain(
         }
 
         Data.Sum += posted.Value;
+        return Task.CompletedTask;
     }
 }

@@ -41,8 +41,8 @@ public abstract class EventLogConsumer<TState>(
 
     private string Consumer => this.GetGrainId().ToString();
 
-    /// <summary>Changes <see cref="Data"/> for one event. Throwing is safe: the grain goes back to its stored state.</summary>
-    protected abstract void Apply(RecordedEvent recorded);
+    /// <summary>Changes <see cref="Data"/> (or hands the event on) for one event. Throwing is safe: the grain goes back to its stored state.</summary>
+    protected abstract Task ApplyAsync(RecordedEvent recorded);
 
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<RecordedEvent>().ResumeAsync(this);
@@ -85,7 +85,7 @@ public abstract class EventLogConsumer<TState>(
         var recorded = (await log.ReadAsync(stream, sequence - 1, 1, CancellationToken.None)).Single();
         try
         {
-            Apply(recorded);
+            await ApplyAsync(recorded);
         }
         catch
         {
@@ -114,7 +114,7 @@ public abstract class EventLogConsumer<TState>(
         {
             try
             {
-                Apply(recorded);
+                await ApplyAsync(recorded);
                 consumed.State.AppliedThrough = recorded.Sequence;
                 await StoreLaterAsync();
                 return;
@@ -161,7 +161,7 @@ public abstract class EventLogConsumer<TState>(
 
             foreach (var recorded in again)
             {
-                Apply(recorded);
+                await ApplyAsync(recorded);
                 consumed.State.AppliedThrough = recorded.Sequence;
                 unstored++;
             }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Serialization;
 
 namespace Actors.Silo.Hosting;
 
@@ -69,14 +70,21 @@ public static class BookingSiloExtensions
         silo.AddEventLogStreams();
         if (connectionString is null)
         {
-            return silo.AddMemoryGrainStorageAsDefault().AddMemoryGrainStorage(PubSubStore).UseInMemoryReminderService();
+            return silo
+                .AddMemoryGrainStorageAsDefault()
+                .AddMemoryGrainStorage(PubSubStore, options => options.Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansStateInJson(serializer)))
+                .UseInMemoryReminderService();
         }
 
         // Explicit stream subscriptions (board nodes) outlive the silo that holds their rendezvous grain.
         return silo
             .UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
             .AddAdoNetGrainStorageAsDefault(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
-            .AddAdoNetGrainStorage(PubSubStore, o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString));
+            .AddAdoNetGrainStorage(PubSubStore, options => options.Configure<Serializer>((o, serializer) =>
+            {
+                (o.Invariant, o.ConnectionString) = (Npgsql, connectionString);
+                o.GrainStorageSerializer = new OrleansStateInJson(serializer);
+            }));
     }
 
     private static ISiloBuilder UseBookingCluster(this ISiloBuilder silo, ClusterSettings cluster, string? connectionString, IConfiguration configuration)

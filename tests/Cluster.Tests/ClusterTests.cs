@@ -35,7 +35,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         try
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var token = await OpenHotelAsync(http, apis[0].BaseAddress);
+            var token = await HotelApi.OpenHotelAsync(http, apis[0].BaseAddress, Org, Rooms);
             // Signed in on one node, following the board on the other: the nodes share the signing key.
             await using var board = await BoardWatcher.StartAsync(apis[1].BaseAddress, Org, "hotel", token);
 
@@ -121,7 +121,7 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         var from = DateOnly.FromDateTime(DateTime.UtcNow);
         var to = from.AddDays(70);
         var figures = await Eventually.Until(
-            () => Get(http, node, $"/api/orgs/{Org}/properties/hotel/figures?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", token),
+            () => HotelApi.GetAsync(http, node, $"/api/orgs/{Org}/properties/hotel/figures?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}", token),
             f => f.GetProperty("sequence").GetInt64() >= last,
             TimeSpan.FromSeconds(60));
         var streamed = figures.GetProperty("nights").EnumerateArray()
@@ -187,63 +187,6 @@ public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
         {
             return "connection-error";
         }
-    }
-
-    private static async Task<string> OpenHotelAsync(HttpClient http, Uri node)
-    {
-        var signedIn = await Post(http, node, "/api/signup", new
-        {
-            organizationId = Org,
-            organizationName = "Cluster Hotels",
-            plan = "Premium",
-            email = "owner@cluster.example",
-            name = "Owner",
-            password = "cluster owner password",
-        }, token: null);
-        var token = signedIn.GetProperty("token").GetString()!;
-        await Post(http, node, $"/api/orgs/{Org}/properties", new
-        {
-            id = "hotel",
-            settings = new
-            {
-                name = "Hotel",
-                timeZone = "UTC",
-                currency = "EUR",
-                checkInTime = "15:00",
-                checkOutTime = "11:00",
-                minimumStay = 1,
-                cancellation = new { freeUntilDaysBeforeArrival = 2, lateFee = "FirstNight" },
-            },
-            roomTypes = new[] { new { id = "double", name = "Double", nightlyRate = 100m } },
-        }, token);
-        for (var room = 0; room < Rooms; room++)
-        {
-            await Post(http, node, $"/api/orgs/{Org}/properties/hotel/rooms", new { id = $"r{room}", name = $"Room {room}", roomType = "double" }, token);
-        }
-
-        return token;
-    }
-
-    private static async Task<JsonElement> Get(HttpClient http, Uri node, string path, string token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(node, path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<JsonElement> Post(HttpClient http, Uri node, string path, object body, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, path)) { Content = JsonContent.Create(body) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await http.SendAsync(request);
-        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private sealed record CreatedBooking(string Id);

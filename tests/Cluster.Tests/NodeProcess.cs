@@ -66,9 +66,12 @@ internal sealed class NodeProcess : IAsyncDisposable
         }
 
         process = Process.Start(start)!;
-        // Drain output so a chatty node never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // Drain output so a chatty node never blocks on a full pipe; keep it when NODE_LOGS names a folder.
+        var log = Environment.GetEnvironmentVariable("NODE_LOGS") is { Length: > 0 } folder
+            ? TextWriter.Synchronized(new StreamWriter(Path.Combine(folder, $"{project}-{Port}-{process.Id}.log"), append: true) { AutoFlush = true })
+            : null;
+        process.OutputDataReceived += (_, line) => log?.WriteLine(line.Data);
+        process.ErrorDataReceived += (_, line) => log?.WriteLine(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

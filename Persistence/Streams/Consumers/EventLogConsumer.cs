@@ -13,7 +13,9 @@ namespace Actors.Persistence.Streams.Consumers;
 /// sequence: one already applied is skipped, a hole (an event the stream gave up delivering, or one
 /// applied but not yet stored when a silo died) is read from the log first, and one that fails is
 /// retried with backoff, then recorded in the dead-letter table with its error while the stream
-/// moves on. <see cref="ReplayAsync"/> applies it later, once.
+/// moves on. <see cref="ReplayAsync"/> applies it later, once. When its stream goes quiet the grain
+/// compares its progress with the log's end once, so an event the stream never delivered is applied
+/// without waiting for the next one.
 /// <para>
 /// The state is stored every <see cref="StoreEvery"/> events or <see cref="StoreAfter"/> after the
 /// first unstored one, not once per event: the stream's checkpoint may pass events this grain has not
@@ -30,8 +32,12 @@ public abstract class EventLogConsumer<TState>(
     private static readonly TimeSpan StoreAfter = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
 
+    private static readonly TimeSpan QuietAfter = TimeSpan.FromSeconds(2);
+
     private int unstored;
     private IGrainTimer? storeTimer;
+    private IGrainTimer? quietCheck;
+    private EventStream? stream;
 
     protected TState Data => consumed.State.Data;
 
@@ -49,22 +55,9 @@ public abstract class EventLogConsumer<TState>(
 
     public async Task OnNextAsync(RecordedEvent recorded, StreamSequenceToken? token = null)
     {
-        while (consumed.State.AppliedThrough < recorded.Sequence)
-        {
-            var through = consumed.State.AppliedThrough;
-            IReadOnlyList<RecordedEvent> next = recorded.Sequence == through + 1
-                ? [recorded]
-                : await log.ReadAsync(recorded.Stream, through, (int)Math.Min(recorded.Sequence - through, 500), CancellationToken.None);
-            if (next.Count == 0)
-            {
-                throw new InvalidOperationException($"The log has no event after {through} in {recorded.Stream}, yet #{recorded.Sequence} was delivered.");
-            }
-
-            foreach (var pending in next)
-            {
-                await ApplyOrDeadLetterAsync(pending);
-            }
-        }
+        stream = recorded.Stream;
+        await ApplyThroughAsync(recorded.Stream, recorded.Sequence, recorded);
+        CheckWhenQuiet();
     }
 
     public Task OnCompletedAsync() => Task.CompletedTask;
@@ -75,21 +68,21 @@ public abstract class EventLogConsumer<TState>(
         return Task.CompletedTask;
     }
 
-    public async Task<bool> ReplayAsync(EventStream stream, long sequence)
+    public async Task<bool> ReplayAsync(EventStream replayed, long sequence)
     {
         if (!consumed.State.DeadLettered.Contains(sequence))
         {
             return false;
         }
 
-        var recorded = (await log.ReadAsync(stream, sequence - 1, 1, CancellationToken.None)).Single();
+        var recorded = (await log.ReadAsync(replayed, sequence - 1, 1, CancellationToken.None)).Single();
         try
         {
             await ApplyAsync(recorded);
         }
         catch
         {
-            await RestoreAsync(stream);
+            await RestoreAsync(replayed);
             throw;
         }
 
@@ -105,6 +98,57 @@ public abstract class EventLogConsumer<TState>(
         if (unstored > 0)
         {
             await StoreAsync();
+        }
+    }
+
+    /// <summary>Applies every event up to <paramref name="sequence"/> not applied yet, reading from the log what was not delivered.</summary>
+    private async Task ApplyThroughAsync(EventStream from, long sequence, RecordedEvent? delivered = null)
+    {
+        while (consumed.State.AppliedThrough < sequence)
+        {
+            var through = consumed.State.AppliedThrough;
+            IReadOnlyList<RecordedEvent> next = delivered is not null && delivered.Sequence == through + 1
+                ? [delivered]
+                : await log.ReadAsync(from, through, (int)Math.Min(sequence - through, 500), CancellationToken.None);
+            if (next.Count == 0)
+            {
+                throw new InvalidOperationException($"The log has no event after {through} in {from}, yet #{sequence} is committed.");
+            }
+
+            foreach (var pending in next)
+            {
+                await ApplyOrDeadLetterAsync(pending);
+            }
+        }
+    }
+
+    // When the stream goes quiet, look once at the log's end: an event the stream failed to deliver
+    // (it gave up on this grain, or its queue stalled while a silo died) is applied without waiting
+    // for the next one to reveal the hole.
+    private void CheckWhenQuiet()
+    {
+        if (quietCheck is null)
+        {
+            quietCheck = this.RegisterGrainTimer(CatchUpWithTheLogAsync, new GrainTimerCreationOptions(QuietAfter, Timeout.InfiniteTimeSpan));
+            return;
+        }
+
+        quietCheck.Change(QuietAfter, Timeout.InfiniteTimeSpan);
+    }
+
+    private async Task CatchUpWithTheLogAsync(CancellationToken cancellationToken)
+    {
+        if (stream is not { } following)
+        {
+            return;
+        }
+
+        var end = (await log.ReadLastSequencesAsync([following], cancellationToken))[following];
+        if (end > consumed.State.AppliedThrough)
+        {
+            logger.LogWarning("{Consumer} is behind its stream's log ({Through} of {End}); catching up from the log", Consumer, consumed.State.AppliedThrough, end);
+            await ApplyThroughAsync(following, end);
+            CheckWhenQuiet();
         }
     }
 
@@ -146,14 +190,14 @@ public abstract class EventLogConsumer<TState>(
     /// Forgets what a failed Apply may have half-changed: back to the stored state, then the events
     /// applied since it was stored are applied again from the log.
     /// </summary>
-    private async Task RestoreAsync(EventStream stream, long? upTo = null)
+    private async Task RestoreAsync(EventStream from, long? upTo = null)
     {
         var target = upTo ?? consumed.State.AppliedThrough;
         await consumed.ReadStateAsync();
         unstored = 0;
         while (consumed.State.AppliedThrough < target)
         {
-            var again = await log.ReadAsync(stream, consumed.State.AppliedThrough, (int)Math.Min(target - consumed.State.AppliedThrough, 500), CancellationToken.None);
+            var again = await log.ReadAsync(from, consumed.State.AppliedThrough, (int)Math.Min(target - consumed.State.AppliedThrough, 500), CancellationToken.None);
             if (again.Count == 0)
             {
                 return;

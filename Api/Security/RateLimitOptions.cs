@@ -10,4 +10,6 @@ public sealed class RateLimitOptions
 
     /// <summary>Everything open to guests: searching, quoting, holding rooms, the private link.</summary>
     public WindowLimit Public { get; set; } = new() { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) };
+
+    public WindowLimit Member { get; set; } = new() { PermitLimit = 600, Window = TimeSpan.FromMinutes(1) };
 }

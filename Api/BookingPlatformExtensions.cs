@@ -28,6 +28,7 @@ public static class BookingPlatformExtensions
     {
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemTypes.UseOurs);
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddSingleton<AuditTrail>();
         // Unreadable bodies throw, so BadRequestHandler can answer with the field that is wrong.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -1,6 +1,5 @@
 using Actors.Api.Auth;
 using Actors.Grains.Abstractions.Audit;
-using Orleans;
 
 namespace Actors.Api.Audit;
 
@@ -9,7 +8,7 @@ namespace Actors.Api.Audit;
 /// the answer leaves, so a client that saw the success can read the entry. Registered outside
 /// DomainProblemFilter, so a refusal turned into a problem is seen as the 4xx it is.
 /// </summary>
-public sealed class AuditFilter(IGrainFactory grains, TimeProvider time, ILogger<AuditFilter> logger) : IEndpointFilter
+public sealed class AuditFilter(AuditTrail trail, TimeProvider time) : IEndpointFilter
 {
     public const string Guest = "guest";
 
@@ -24,7 +23,7 @@ public sealed class AuditFilter(IGrainFactory grains, TimeProvider time, ILogger
         }
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
-        if (status is < 200 or > 299 || (AuditScope.Get(http) ?? Tenant.Of(http)) is not { } organization)
+        if (status is < 200 or > 299 || AuditScope.IsRepeat(http) || (AuditScope.Get(http) ?? Tenant.Of(http)) is not { } organization)
         {
             return result;
         }
@@ -34,23 +33,24 @@ public sealed class AuditFilter(IGrainFactory grains, TimeProvider time, ILogger
             Claims.EmailOf(http.User) ?? Guest,
             method,
             Route(http),
-            http.Request.RouteValues.Where(v => v.Value is string).ToDictionary(v => v.Key, v => Redact(v.Key, (string)v.Value!), StringComparer.Ordinal),
+            Ids(http),
             status,
             time.GetUtcNow(),
             http.Connection.RemoteIpAddress?.ToString(),
             Truncate(http.Request.Headers.UserAgent.ToString(), 300));
-        try
+        await trail.FileAsync(entry);
+        return result;
+    }
+
+    private static Dictionary<string, string> Ids(HttpContext http)
+    {
+        var ids = http.Request.RouteValues.Where(v => v.Value is string).ToDictionary(v => v.Key, v => Redact(v.Key, (string)v.Value!), StringComparer.Ordinal);
+        foreach (var (name, id) in AuditScope.NamedIds(http))
         {
-            await grains.GetGrain<IAuditGrain>(organization).Append(entry);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The change itself committed; answering with a failure would invite a second one. The
-            // entry goes to the log in full instead, where operators can still find it.
-            logger.LogError(exception, "Audit entry could not be stored: {@Entry}", entry);
+            ids[name] = id;
         }
 
-        return result;
+        return ids;
     }
 
     private static string Route(HttpContext http)

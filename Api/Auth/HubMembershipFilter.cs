@@ -7,11 +7,38 @@ namespace Actors.Api.Auth;
 /// <summary>
 /// Hubs admit signed-in accounts only, and every hub method must name the organization it is about
 /// (a parameter called "organization") of which the caller is a member; a method without one is
-/// refused, so a new hub method cannot open a way around the member check.
+/// refused, so a new hub method cannot open a way around the member check. Every refusal, here or
+/// in the hub method, is logged as one warning line: it is a client's mistake or a probe, not a fault,
+/// and SignalR itself logs it at Debug only.
 /// </summary>
-public sealed class HubMembershipFilter(IGrainFactory grains) : IHubFilter
+public sealed class HubMembershipFilter(IGrainFactory grains, ILogger<HubMembershipFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await CheckedAsync(invocationContext, next);
+        }
+        catch (HubException refused)
+        {
+            logger.LogWarning(
+                "Hub {Hub} refused {Method} for {Account}: {Reason}",
+                invocationContext.Hub.GetType().Name,
+                invocationContext.HubMethodName,
+                Claims.EmailOf(invocationContext.Context.User) ?? "an anonymous connection",
+                refused.Message);
+            throw;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // SignalR's own "Failed to invoke hub method" error is filtered out (PlatformSecurity), as it
+            // would log every refusal above with a stack trace; a real failure is logged here instead.
+            logger.LogError(failure, "Hub {Hub} failed in {Method}", invocationContext.Hub.GetType().Name, invocationContext.HubMethodName);
+            throw;
+        }
+    }
+
+    private async ValueTask<object?> CheckedAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var email = Claims.EmailOf(invocationContext.Context.User)
             ?? throw new HubException("Sign in first: connect with the token as access_token.");

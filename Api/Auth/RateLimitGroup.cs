@@ -6,4 +6,6 @@ public sealed record RateLimitGroup(string Name)
     public static readonly RateLimitGroup SignIn = new("sign-in");
 
     public static readonly RateLimitGroup Public = new("public");
+
+    public static readonly RateLimitGroup Member = new("member");
 }

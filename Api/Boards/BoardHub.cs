@@ -1,4 +1,8 @@
 using System.Text.RegularExpressions;
+using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Properties;
+using Orleans;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Actors.Api.Boards;
@@ -8,7 +12,7 @@ namespace Actors.Api.Boards;
 /// and receives what it missed, then every change as it commits, in order and without duplicates,
 /// as "BoardEvent" messages (see <see cref="BoardEvent"/> for their shape).
 /// </summary>
-public sealed partial class BoardHub(BoardRelay relay, BoardLifetimeManager lifetime, BoardConnections connections) : Hub
+public sealed partial class BoardHub(BoardRelay relay, BoardLifetimeManager lifetime, BoardConnections connections, IGrainFactory grains) : Hub
 {
     private const string Counted = "board-connection-counted";
 
@@ -52,6 +56,16 @@ public sealed partial class BoardHub(BoardRelay relay, BoardLifetimeManager life
         if (afterSequence < 0)
         {
             throw new HubException("afterSequence must be 0 or the last sequence the board saw.");
+        }
+
+        try
+        {
+            // A board of a property that does not exist would wait forever for events that never come.
+            await grains.GetGrain<IPropertyGrain>(GrainKeys.Property(organization!, property!)).Get();
+        }
+        catch (NotFoundException)
+        {
+            throw new HubException($"No property '{property}' in '{organization}'.");
         }
 
         var connection = lifetime.Find(Context.ConnectionId) ?? throw new HubException("This connection is closing; connect again.");

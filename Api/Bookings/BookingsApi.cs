@@ -1,3 +1,4 @@
+using Actors.Api.Audit;
 using Actors.Api.Payments;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
@@ -36,12 +37,19 @@ public static class BookingsApi
         string org,
         CreateBookingRequest request,
         [FromHeader(Name = BookingIds.IdempotencyKeyHeader)] string? idempotencyKey,
-        IGrainFactory grains)
+        IGrainFactory grains,
+        HttpContext http)
     {
         PathIds.Check(org);
         var command = request.ToCommand();
         var id = BookingIds.For(org, idempotencyKey);
         var view = await Booking(grains, org, id).Hold(command);
+        AuditScope.Name(http, "booking", id);
+        if (view.Repeated)
+        {
+            AuditScope.Repeated(http);
+        }
+
         return TypedResults.Created($"/api/orgs/{org}/bookings/{id}", view);
     }
 

@@ -1,4 +1,6 @@
+using Actors.Api.Audit;
 using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Audit;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Payments;
@@ -14,11 +16,11 @@ namespace Actors.Api.Payments;
 /// Events the platform does not act on, or that name nothing of ours (an unknown organization, booking
 /// or customer), are acknowledged and logged without a trace: Stripe would only redeliver them for days.
 /// </summary>
-public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments, SubscriptionEvents subscriptions, IOptions<StripeOptions> options, TimeProvider time, ILogger<StripeWebhooks> logger)
+public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments, SubscriptionEvents subscriptions, AuditTrail audit, IOptions<StripeOptions> options, TimeProvider time, ILogger<StripeWebhooks> logger)
 {
     private delegate Task<string> Handler(string account, Event stripeEvent, CancellationToken cancellationToken);
 
-    public async Task<WebhookReceipt> ReceiveAsync(string account, Event stripeEvent, CancellationToken cancellationToken)
+    public async Task<WebhookReceipt> ReceiveAsync(string account, Event stripeEvent, WebhookCaller caller, CancellationToken cancellationToken)
     {
         if (HandlerFor(stripeEvent.Type) is not { } handler)
         {
@@ -56,8 +58,27 @@ public sealed class StripeWebhooks(IGrainFactory grains, GuestPayments payments,
         }
 
         await record.Complete(claimant, stripeEvent.Type, outcome);
+        if (!outcome.StartsWith("ignored", StringComparison.Ordinal) && SubjectOf(account, stripeEvent) is var (org, ids))
+        {
+            // Filed once, by the delivery that processed the event; replays end above as duplicates.
+            ids["event"] = stripeEvent.Id;
+            await audit.FileAsync(new AuditEntry(org, AuditTrail.Stripe, HttpMethods.Post, caller.Route, ids, StatusCodes.Status200OK, time.GetUtcNow(), caller.RemoteAddress, caller.UserAgent));
+        }
+
         return new WebhookReceipt(stripeEvent.Id, stripeEvent.Type, outcome, Duplicate: false);
     }
+
+    /// <summary>The organization an event changed something of, and the ids of what it changed.</summary>
+    private static (string Org, Dictionary<string, string> Ids)? SubjectOf(string account, Event stripeEvent) => stripeEvent.Data?.Object switch
+    {
+        PaymentIntent intent when BookingOf(account, intent) is var (org, booking) =>
+            (org, new Dictionary<string, string>(StringComparer.Ordinal) { ["booking"] = booking }),
+        Invoice invoice when SubscriptionEvents.SubscriptionOf(invoice) is var (org, subscription) =>
+            (org, new Dictionary<string, string>(StringComparer.Ordinal) { ["subscription"] = subscription }),
+        Subscription subscription when SubscriptionEvents.OrganizationOf(subscription) is { } org =>
+            (org, new Dictionary<string, string>(StringComparer.Ordinal) { ["subscription"] = subscription.Id }),
+        _ => null,
+    };
 
     private Handler? HandlerFor(string type) => type switch
     {

@@ -79,7 +79,10 @@ public static class StripeWebhooksApi
             logger.LogWarning("Stripe event {EventId} has API version {Version}, not Stripe.net's {Expected}: set the webhook endpoint's version to {Expected}", stripeEvent.Id, stripeEvent.ApiVersion, StripeConfiguration.ApiVersion, StripeConfiguration.ApiVersion);
         }
 
-        return TypedResults.Ok(await processing.ReceiveAsync(account, stripeEvent, cancellationToken));
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.TrimEnd('/') ?? http.Request.Path.ToString();
+        var userAgent = http.Request.Headers.UserAgent.ToString();
+        var caller = new WebhookCaller(route, http.Connection.RemoteIpAddress?.ToString(), userAgent.Length == 0 ? null : userAgent[..Math.Min(userAgent.Length, 300)]);
+        return TypedResults.Ok(await processing.ReceiveAsync(account, stripeEvent, caller, cancellationToken));
     }
 
     /// <summary>The body exactly as sent (the signature covers these bytes), or null when it exceeds the limit.</summary>

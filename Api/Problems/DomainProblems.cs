@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Actors.Grains.Abstractions.Failures;
 
 namespace Actors.Api.Problems;
@@ -31,18 +30,24 @@ public static class DomainProblems
             type: ProblemTypes.For("try-again"));
 
     /// <summary>
-    /// A body the server could not read (malformed JSON, a wrong type, no body): 400 naming the field
-    /// from the JSON path, e.g. "$.checkIn" becomes "checkIn".
+    /// A request the server could not bind (malformed JSON, a wrong type, no body, a query value of the
+    /// wrong type): 400 naming the field, e.g. "$.checkIn" becomes "checkIn", in our words, since the
+    /// framework's ("Implicit body inferred for parameter...") speak of C# parameters, not of the API.
     /// </summary>
     public static IResult From(BadHttpRequestException exception)
     {
-        if (exception.StatusCode != StatusCodes.Status400BadRequest)
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TypedResults.Problem(detail: exception.Message, statusCode: exception.StatusCode);
+            return TypedResults.Problem(
+                detail: "The request body is larger than this endpoint takes.",
+                statusCode: StatusCodes.Status413PayloadTooLarge,
+                title: ProblemTypes.TitleOf("too-large"),
+                type: ProblemTypes.For("too-large"));
         }
 
-        var field = exception.InnerException is JsonException { Path: { Length: > 1 } path } ? path.TrimStart('$').TrimStart('.') : "body";
-        var message = exception.InnerException is JsonException ? "Not readable as the expected type or not valid JSON." : exception.Message;
-        return Validation(new Dictionary<string, string[]> { [field] = [message] });
+        var (field, message) = UnreadableField.Of(exception);
+        return exception.StatusCode == StatusCodes.Status400BadRequest
+            ? Validation(new Dictionary<string, string[]> { [field] = [message] })
+            : TypedResults.Problem(detail: message, statusCode: exception.StatusCode);
     }
 }

@@ -35,6 +35,10 @@ public static class PlatformSecurity
         services.AddExceptionHandler<TryAgainHandler>();
         services.AddSingleton<HubMembershipFilter>();
         services.Configure<HubOptions>(options => options.AddFilter<HubMembershipFilter>());
+        // SignalR logs every HubException a method throws as an error with its stack trace, refusals
+        // (not a member, no such property) included; HubMembershipFilter logs those as warnings and
+        // anything else as the error it is.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical);
         services.AddRateLimits(configuration);
         services.AddTrustedProxies(configuration);
         var origins = configuration.GetSection(CorsOrigins.Section).Get<CorsOrigins>()?.Origins ?? [];
@@ -66,9 +70,10 @@ public static class PlatformSecurity
             app.UseCors(CorsPolicy);
         }
 
-        // Before anything that costs a grain call, so a flood is turned away cheaply.
-        app.UseRateLimiter();
+        // Authentication only checks the token's signature; it comes first so members are counted per
+        // account. The limiter comes before anything that costs a grain call, so a flood is turned away cheaply.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseMiddleware<TenantResolution>();
         app.UseAuthorization();
         return app;

@@ -9,9 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Actors.Api.Security;
 
 /// <summary>
-/// Per-client-IP fixed windows on what anyone can call without an account: sign-in and sign-up
-/// (password guessing, account spam) and the guest endpoints (holds take rooms off sale). Member
-/// endpoints are not limited here: a member is known and the audit log says what they did.
+/// Fixed windows, counted per caller rather than per endpoint group: anonymous callers per client IP
+/// (sign-in and sign-up against their own small budget, for password guessing and account spam; the
+/// guest endpoints against another, as holds take rooms off sale), signed-in members per account,
+/// wherever they call from, so a front desk behind an office's one address neither shares the
+/// guests' budget nor a colleague's. Authentication runs first: it only checks a token's signature.
 /// </summary>
 public static class RateLimits
 {
@@ -19,7 +21,7 @@ public static class RateLimits
     {
         services.AddOptions<RateLimitOptions>()
             .Bind(configuration.GetSection(RateLimitOptions.Section))
-            .Validate(o => Valid(o.SignIn) && Valid(o.Public), "RateLimits: PermitLimit must be at least 1 and Window from 1 second to 1 day.")
+            .Validate(o => Valid(o.SignIn) && Valid(o.Public) && Valid(o.Member), "RateLimits: PermitLimit must be at least 1 and Window from 1 second to 1 day.")
             .ValidateOnStart();
         services.AddRateLimiter(limiter =>
         {
@@ -27,10 +29,12 @@ public static class RateLimits
             {
                 var limits = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitOptions>>().CurrentValue;
                 var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return GroupOf(context) switch
+                return (GroupOf(context), Claims.EmailOf(context.User)) switch
                 {
-                    "sign-in" => Window("sign-in:" + client, limits.SignIn),
-                    "public" => Window("public:" + client, limits.Public),
+                    // Signing in again while signed in is still a password guess: counted per address.
+                    ("sign-in", _) => Window("sign-in:" + client, limits.SignIn),
+                    (not null, { } member) => Window("member:" + member, limits.Member),
+                    ("public", null) => Window("public:" + client, limits.Public),
                     _ => RateLimitPartition.GetNoLimiter(""),
                 };
             });
@@ -41,7 +45,7 @@ public static class RateLimits
                 var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await TypedResults.Problem(
-                    detail: $"Too many requests from this address; try again in {seconds} second(s).",
+                    detail: $"Too many requests from this {(Claims.EmailOf(context.User) is null ? "address" : "account")}; try again in {seconds} second(s).",
                     statusCode: StatusCodes.Status429TooManyRequests,
                     title: ProblemTypes.TitleOf("rate-limited"),
                     type: ProblemTypes.For("rate-limited")).ExecuteAsync(context);
@@ -51,8 +55,10 @@ public static class RateLimits
     }
 
     /// <summary>
-    /// The limit a request counts against: the endpoint's own, else "public" for any /api endpoint
-    /// open without an account (Stripe's webhooks excepted: Stripe retries on its own schedule).
+    /// The limit a request counts against: the endpoint's own, else "member" for endpoints that need
+    /// an account, else "public" for any /api endpoint open without one (Stripe's webhooks excepted:
+    /// Stripe retries on its own schedule). Anonymous calls to member endpoints are refused with 401
+    /// before any grain call, so they count against nothing.
     /// </summary>
     public static string? GroupOf(HttpContext context)
     {
@@ -72,7 +78,7 @@ public static class RateLimits
         }
 
         var open = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null || endpoint.Metadata.GetMetadata<IAuthorizeData>() is null;
-        return open ? RateLimitGroup.Public.Name : null;
+        return open ? RateLimitGroup.Public.Name : RateLimitGroup.Member.Name;
     }
 
     private static RateLimitPartition<string> Window(string key, WindowLimit limit) =>

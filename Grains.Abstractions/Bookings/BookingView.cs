@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Orleans;
 using Actors.Grains.Abstractions.Properties;
 
@@ -7,6 +8,8 @@ namespace Actors.Grains.Abstractions.Bookings;
 /// A booking as guest and manager see it: stay, room, price, policy and where it stands.
 /// <paramref name="GuestToken"/> is the guest's private link, given only in the answer to the hold
 /// (and to its repeats, which return the same answer); every other read leaves it out.
+/// <paramref name="Repeated"/> says the answer repeats an earlier hold with the same id (an
+/// Idempotency-Key retry), so the API files the change once; clients never see it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("BookingView")]
 public sealed record BookingView(
@@ -24,4 +27,5 @@ public sealed record BookingView(
     DateTimeOffset? HoldExpiresAt,
     CancellationPolicy Cancellation,
     decimal? CancellationFee,
-    string? GuestToken = null);
+    string? GuestToken = null,
+    [property: JsonIgnore] bool Repeated = false);

@@ -11,6 +11,14 @@ public sealed class FieldErrors
 {
     public const int MaxTextLength = 200;
 
+    /// <summary>
+    /// The dates a query may name. Far enough either way for any real stay or report, and far enough
+    /// from DateOnly's own ends that adding a board's or a report's nights to one cannot overflow.
+    /// </summary>
+    public static readonly DateOnly EarliestDate = new(2000, 1, 1);
+
+    public static readonly DateOnly LatestDate = new(2199, 12, 31);
+
     private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
 
     public bool IsEmpty => errors.Count == 0;
@@ -71,7 +79,24 @@ public sealed class FieldErrors
         {
             Add(field, "Control characters are not allowed.");
         }
+        else if (value.Any(IsDirectionOverride))
+        {
+            Add(field, "Characters that reverse or isolate the writing direction are not allowed.");
+        }
+        else if (value.All(IsInvisible))
+        {
+            Add(field, "Needs at least one visible character.");
+        }
     }
+
+    // Embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) make the text shown differ
+    // from the text stored ("Ann \u202Egpj.exe" reads "Ann exe.jpg"); the plain marks U+200E/U+200F
+    // that right-to-left names need are left alone.
+    private static bool IsDirectionOverride(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
+
+    // Zero-width spaces and joiners and the byte order mark are format characters: a name of only
+    // those shows as nothing on the board or the confirmation.
+    private static bool IsInvisible(char c) => char.IsWhiteSpace(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 
     public void Email(string? value, string field)
     {
@@ -128,7 +153,7 @@ public sealed class FieldErrors
         }
     }
 
-    /// <summary>A date from a query string, as yyyy-MM-dd; null (and an error, unless absent) otherwise.</summary>
+    /// <summary>A date from a query string, as yyyy-MM-dd from <see cref="EarliestDate"/> to <see cref="LatestDate"/>; null (and an error, unless absent) otherwise.</summary>
     public DateOnly? Date(string? value, string field)
     {
         if (value is null)
@@ -136,13 +161,19 @@ public sealed class FieldErrors
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            Add(field, "Use a date as yyyy-MM-dd.");
+            return null;
         }
 
-        Add(field, "Use a date as yyyy-MM-dd.");
-        return null;
+        if (date < EarliestDate || date > LatestDate)
+        {
+            Add(field, string.Create(CultureInfo.InvariantCulture, $"Use a date from {EarliestDate:yyyy-MM-dd} to {LatestDate:yyyy-MM-dd}."));
+            return null;
+        }
+
+        return date;
     }
 
     public void Range(int? value, string field, int min, int max)

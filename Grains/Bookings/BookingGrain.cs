@@ -46,7 +46,7 @@ internal sealed class BookingGrain(
         {
             // Same booking id means the same Idempotency-Key: the same request gets the first result back.
             return State.Request == command
-                ? View(withGuestToken: true)
+                ? View(withGuestToken: true) with { Repeated = true }
                 : throw new IdempotencyConflictException("This Idempotency-Key was already used for a different booking request.");
         }
 

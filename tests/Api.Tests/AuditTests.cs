@@ -48,6 +48,21 @@ public sealed class AuditTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task A_new_booking_is_filed_naming_it_and_a_replay_of_the_same_request_is_not_filed_again()
+    {
+        var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
+        using var guest = api.App.NewClient();
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await guest.SendRawAsync(HttpMethod.Post, $"/api/orgs/{org}/bookings", System.Text.Json.JsonSerializer.Serialize(ApiFixture.Stay("d1", 1, 3)), idempotencyKey: key).OkAsync();
+        await guest.SendRawAsync(HttpMethod.Post, $"/api/orgs/{org}/bookings", System.Text.Json.JsonSerializer.Serialize(ApiFixture.Stay("d1", 1, 3)), idempotencyKey: key).OkAsync();
+
+        var entries = (await api.Client.GetAsync($"/api/orgs/{org}/audit?after=0").OkAsync()).GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("entry")).ToList();
+        var created = Assert.Single(entries, e => e.GetProperty("route").GetString() == "/api/orgs/{org}/bookings");
+        Assert.Equal(first.GetProperty("id").GetString(), created.GetProperty("ids").GetProperty("booking").GetString());
+    }
+
+    [Fact]
     public async Task Members_joining_are_audited_and_only_owners_read_the_log()
     {
         var org = await api.OpenHotelAsync(doubles: 1, suites: 0);

@@ -74,6 +74,14 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
         new("availability: another organization's property", "GET", $"/api/orgs/acme/properties/rival-inn/availability?checkIn={Day(1)}&checkOut={Day(3)}", null, 404, "not-found"),
         new("no such route", "GET", "/api/orgs/acme/nothing-here", null, 404, "not-found"),
         new("wrong method", "DELETE", Bookings + "/{acme}", null, 405, "method-not-allowed"),
+        new("board: from in year 9999", "GET", Hotel + "/board?from=9999-12-25", null, 400, "validation", "from"),
+        new("board: to in year 1", "GET", Hotel + "/board?to=0001-01-01", null, 400, "validation", "to"),
+        new("availability: check-out on the last day there is", "GET", Hotel + $"/availability?checkIn={Day(1)}&checkOut=9999-12-31", null, 400, "validation", "checkOut"),
+        new("figures: from in year 1", "GET", Hotel + "/figures?from=0001-01-01&to=0001-01-05", null, 400, "validation", "from"),
+        new("audit: limit not a number", "GET", "/api/orgs/acme/audit?limit=lots", null, 400, "validation", "limit"),
+        new("booking: guest name of zero-width characters only", "POST", Bookings, Booking(guest: """{"name": "\u200B\u200C\u200D\uFEFF", "email": "a@b.c"}"""), 400, "validation", "guest.name"),
+        new("booking: guest name with a right-to-left override", "POST", Bookings, Booking(guest: """{"name": "Ann \u202Egpj.exe", "email": "a@b.c"}"""), 400, "validation", "guest.name"),
+        new("booking: guest name with a bidirectional isolate", "POST", Bookings, Booking(guest: """{"name": "\u2067Ann\u2069", "email": "a@b.c"}"""), 400, "validation", "guest.name"),
         new("quote: unknown room type", "GET", Hotel + $"/quote?roomType=penthouse&checkIn={Day(1)}&checkOut={Day(3)}", null, 404, "not-found"),
     }.ToDictionary(c => c.Name);
 
@@ -93,6 +101,8 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
         Assert.Equal(input.Status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(ApiFixture.Problems + input.Problem, problem.ProblemType());
+        // Problems speak the project's words, never the framework's ("Implicit body inferred", "Nullable<int>").
+        Assert.DoesNotContain(FrameworkWords, word => problem.GetRawText().Contains(word, StringComparison.Ordinal));
         if (input.Field is not null)
         {
             Assert.True(
@@ -102,6 +112,8 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
 
         Assert.Equal(before, await api.Database.FingerprintAsync());
     }
+
+    private static readonly string[] FrameworkWords = ["Implicit body", "inferred", "Failed to bind", "Nullable<", "Microsoft.", "System."];
 
     private static string Day(int days) => ApiFixture.Day(days);
 

@@ -31,6 +31,30 @@ public sealed class BoardHubAccessTests(IsolationApi api) : IClassFixture<Isolat
     }
 
     [Fact]
+    public async Task Following_a_property_that_does_not_exist_is_refused_and_refusals_are_warnings_without_stack_traces()
+    {
+        var nowhere = "nowhere-" + Guid.NewGuid().ToString("N")[..8];
+        await using var hub = await ConnectAsync(api.OwnerToken);
+
+        var unknown = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<long>("Follow", IsolationApi.Alpha, nowhere, 0L));
+        var foreign = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<long>("Follow", IsolationApi.Bravo, IsolationApi.BravoProperty, 0L));
+
+        Assert.Contains($"No property '{nowhere}'", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("not a member of 'bravo'", foreign.Message, StringComparison.Ordinal);
+        var logged = api.App.Logs.Entries;
+        // Other tests of the class are refused 'bravo' too: each refusal is one warning line.
+        var refusals = logged.Where(l => l.Message.Contains(nowhere, StringComparison.Ordinal) || l.Message.Contains("not a member of 'bravo'", StringComparison.Ordinal)).ToList();
+        Assert.Single(refusals, l => l.Message.Contains(nowhere, StringComparison.Ordinal));
+        Assert.Contains(refusals, l => l.Message.Contains("not a member of 'bravo'", StringComparison.Ordinal));
+        Assert.All(refusals, l =>
+        {
+            Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, l.Level);
+            Assert.Null(l.Exception);
+        });
+        Assert.DoesNotContain(logged, l => l.Exception is HubException);
+    }
+
+    [Fact]
     public async Task Without_a_valid_token_the_hub_refuses_the_connection()
     {
         var anonymous = new HubConnectionBuilder().WithUrl(new Uri(api.App.Address, "/hubs/board")).Build();

@@ -18,9 +18,10 @@ public sealed class BookingApp : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private BookingApp(WebApplication app, Uri address)
+    private BookingApp(WebApplication app, Uri address, CapturedLogs logs)
     {
         this.app = app;
+        Logs = logs;
         Address = address;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
@@ -29,6 +30,9 @@ public sealed class BookingApp : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>What this app logged at Warning and above.</summary>
+    public CapturedLogs Logs { get; }
+
     /// <summary>The app's services, for tests that drive a component (such as the board feed) directly.</summary>
     public IServiceProvider Services => app.Services;
 
@@ -36,7 +40,8 @@ public sealed class BookingApp : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders().AddConsole().SetMinimumLevel(LogLevel.Warning);
+        var logs = new CapturedLogs();
+        builder.Logging.ClearProviders().AddConsole().AddProvider(logs).SetMinimumLevel(LogLevel.Warning);
         var overrides = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Postgres"] = connectionString,
@@ -48,6 +53,7 @@ public sealed class BookingApp : IAsyncDisposable
             // Every test client is 127.0.0.1: only the rate limit tests want the limits they set.
             ["RateLimits:SignIn:PermitLimit"] = "100000",
             ["RateLimits:Public:PermitLimit"] = "100000",
+            ["RateLimits:Member:PermitLimit"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -59,7 +65,7 @@ public sealed class BookingApp : IAsyncDisposable
         var app = builder.Build();
         app.MapBookingPlatform();
         await app.StartAsync();
-        return new BookingApp(app, new Uri(app.Urls.First()));
+        return new BookingApp(app, new Uri(app.Urls.First()), logs);
     }
 
     /// <summary>Another client, with its own connections, as a separate guest's browser would be.</summary>

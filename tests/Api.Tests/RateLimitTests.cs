@@ -56,6 +56,27 @@ public sealed class RateLimitTests(TightRateLimitsApi api) : IClassFixture<Tight
     }
 
     [Fact]
+    public async Task A_signed_in_member_does_not_share_the_budget_of_guests_at_the_same_address()
+    {
+        var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
+        using var guest = api.App.NewClient();
+        var path = $"/api/orgs/{org}/properties/hotel/availability?checkIn={ApiFixture.Day(1)}&checkOut={ApiFixture.Day(2)}";
+        var last = HttpStatusCode.OK;
+        for (var i = 0; i < 20 && last != HttpStatusCode.TooManyRequests; i++)
+        {
+            using var response = await guest.GetAsync(path);
+            last = response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+
+        await api.Client.GetAsync(path).OkAsync();
+        using var hold = await api.Client.PostAsync($"/api/orgs/{org}/bookings", ApiFixture.Stay("d1", 1, 2));
+
+        Assert.Equal(HttpStatusCode.Created, hold.StatusCode);
+    }
+
+    [Fact]
     public async Task Every_answer_carries_the_security_headers_and_cors_answers_only_the_configured_origin()
     {
         using var client = api.App.NewClient();

@@ -36,6 +36,7 @@ internal sealed class NodeProcess : IAsyncDisposable
             ["Accounts__PasswordIterations"] = "1000",
             // Every client of the test is 127.0.0.1.
             ["RateLimits__Public__PermitLimit"] = "1000000",
+            ["RateLimits__Member__PermitLimit"] = "1000000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -31,6 +31,24 @@ public sealed class WebhookTests(PaymentsFixture api) : IClassFixture<PaymentsFi
     }
 
     [Fact]
+    public async Task A_payment_confirmed_by_stripe_is_filed_in_the_audit_log_with_stripe_as_the_actor_once()
+    {
+        var (org, booking) = await api.HoldAsync(3, 5);
+        var intent = await StartAsync(org, booking);
+        var succeeded = await api.Stripe.ConfirmAsGuestAsync(intent, "pm_card_visa");
+
+        await ReceiptAsync(api.DeliverAsync(succeeded));
+        await ReceiptAsync(api.DeliverAsync(succeeded));
+
+        var entries = (await api.Client.GetAsync($"/api/orgs/{org}/audit?after=0").OkAsync()).GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("entry")).ToList();
+        var byStripe = Assert.Single(entries, e => e.GetProperty("actor").GetString() == "stripe");
+        Assert.Equal("POST", byStripe.GetProperty("method").GetString());
+        Assert.Equal("/api/webhooks/stripe", byStripe.GetProperty("route").GetString());
+        Assert.Equal(booking, byStripe.GetProperty("ids").GetProperty("booking").GetString());
+        Assert.Equal(succeeded.Id, byStripe.GetProperty("ids").GetProperty("event").GetString());
+    }
+
+    [Fact]
     public async Task Racing_deliveries_of_one_event_process_it_once()
     {
         // A payment for a hold cancelled meanwhile is refunded: processing twice would refund twice.

@@ -31,6 +31,7 @@ public sealed class PlatformHost : IAsyncDisposable
         ["Auth:SigningKey"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         ["RateLimits:Public:PermitLimit"] = "1000000000",
         ["RateLimits:SignIn:PermitLimit"] = "1000000",
+        ["RateLimits:Member:PermitLimit"] = "1000000000",
     };
 
     public IServiceProvider Services => app.Services;

@@ -41,6 +41,18 @@ internal sealed class BoardFollower(HubConnectionContext connection, int buffer)
         }
     }
 
+    /// <summary>A message outside the event sequence (tonight's figures): written only once the board is live.</summary>
+    public void Push(SerializedHubMessage message)
+    {
+        lock (gate)
+        {
+            if (live)
+            {
+                Write(message);
+            }
+        }
+    }
+
     /// <summary>Writes one event while catching up (the caller sends them in order).</summary>
     public ValueTask SendAsync(SerializedBoardEvent recorded) => connection.WriteAsync(BoardMessages.For(recorded));
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Actors.Grains.Abstractions.Figures;
 using Actors.Persistence.EventLog;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,9 @@ public sealed class BoardRelay(
     ILogger<BoardRelay> logger) : BackgroundService
 {
     private const int ReadBatch = 500;
+
+    // Changes come in bursts (a hold, then its confirmation): the figures follow once the burst settles.
+    private static readonly TimeSpan FiguresAfter = TimeSpan.FromMilliseconds(300);
     private readonly Lock gate = new();
     private readonly Dictionary<EventStream, Relayed> relayed = [];
 
@@ -63,6 +67,7 @@ public sealed class BoardRelay(
         }
         while (!follower.TryGoLive(delivered));
 
+        await PushFiguresAsync(entry, [follower]);
         return delivered;
     }
 
@@ -187,11 +192,46 @@ public sealed class BoardRelay(
 
                     entry.Last = recorded.Sequence;
                 }
+
+                PushFiguresSoon(entry);
             }
         }
         finally
         {
             entry.Turn.Release();
+        }
+    }
+
+    private void PushFiguresSoon(Relayed entry)
+    {
+        if (Interlocked.Exchange(ref entry.FiguresDue, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(FiguresAfter);
+            Volatile.Write(ref entry.FiguresDue, 0);
+            await PushFiguresAsync(entry, entry.Followers);
+        });
+    }
+
+    private async Task PushFiguresAsync(Relayed entry, IReadOnlyCollection<BoardFollower> followers)
+    {
+        try
+        {
+            var figures = await cluster.GetGrain<IPropertyFiguresGrain>(entry.Stream.Key).GetTonightAsync();
+            var message = BoardMessages.For(BoardTonight.From(figures));
+            foreach (var follower in followers)
+            {
+                follower.Push(message);
+            }
+        }
+        catch (Exception exception)
+        {
+            // The board's events went out; tonight's figures come with the next change.
+            logger.LogWarning(exception, "Could not push tonight's figures of {Stream} to its boards", entry.Stream);
         }
     }
 
@@ -209,5 +249,7 @@ public sealed class BoardRelay(
         public SemaphoreSlim Turn { get; } = new(1, 1);
 
         public long Last;
+
+        public int FiguresDue;
     }
 }

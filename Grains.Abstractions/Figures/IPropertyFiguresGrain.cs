@@ -11,4 +11,7 @@ public interface IPropertyFiguresGrain : IGrainWithStringKey
 {
     /// <summary>The figures of each night in [from, to).</summary>
     Task<PropertyFigures> GetAsync(DateOnly from, DateOnly to);
+
+    /// <summary>The figures of tonight, the night that starts today in the property's time zone.</summary>
+    Task<PropertyFigures> GetTonightAsync();
 }

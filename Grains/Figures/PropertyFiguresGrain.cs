@@ -23,10 +23,28 @@ public sealed class PropertyFiguresGrain(
     [OutboxState("figures")] IOutboxState<Consumed<PropertyFiguresState>> figures,
     IEventLog log,
     IDeadLetters deadLetters,
+    TimeProvider time,
     ILogger<PropertyFiguresGrain> logger)
     : EventLogConsumer<PropertyFiguresState>(figures, log, deadLetters, logger), IPropertyFiguresGrain
 {
-    public Task<PropertyFigures> GetAsync(DateOnly from, DateOnly to)
+    private EventStream Stream => new(BoardStream.Namespace, this.GetPrimaryKeyString());
+
+    public async Task<PropertyFigures> GetAsync(DateOnly from, DateOnly to)
+    {
+        // Answer as of every event committed before the question, even one the stream has not brought yet.
+        await CatchUpAsync(Stream);
+        return Compute(from, to);
+    }
+
+    public async Task<PropertyFigures> GetTonightAsync()
+    {
+        await CatchUpAsync(Stream);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Data.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        return Compute(today, today.AddDays(1));
+    }
+
+    private PropertyFigures Compute(DateOnly from, DateOnly to)
     {
         var rooms = Data.OutOfOrder.Count;
         var outOfOrder = Data.OutOfOrder.Count(r => r.Value);
@@ -50,7 +68,7 @@ public sealed class PropertyFiguresGrain(
                 sold.Count(s => s.Stage is FiguresStage.InHouse or FiguresStage.Departed)));
         }
 
-        return Task.FromResult(new PropertyFigures(Data.Currency, AppliedThrough, nights));
+        return new PropertyFigures(Data.Currency, AppliedThrough, nights);
     }
 
     protected override Task ApplyAsync(RecordedEvent recorded)
@@ -63,6 +81,12 @@ public sealed class PropertyFiguresGrain(
     {
         switch (recorded.EventType)
         {
+            case nameof(PropertyCreated):
+                Data.TimeZone = Read<PropertyCreated>(recorded).Settings.TimeZone;
+                break;
+            case nameof(PropertySettingsChanged):
+                Data.TimeZone = Read<PropertySettingsChanged>(recorded).Settings.TimeZone;
+                break;
             case nameof(RoomAdded):
                 Data.OutOfOrder[Read<RoomAdded>(recorded).RoomId] = false;
                 break;

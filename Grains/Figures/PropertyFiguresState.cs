@@ -8,6 +8,9 @@ public sealed class PropertyFiguresState
     public Dictionary<string, FiguresStay> Stays { get; set; } = [];
 
     public string Currency { get; set; } = "";
+
+    /// <summary>The property's time zone, which says which night is tonight.</summary>
+    public string TimeZone { get; set; } = "UTC";
 }
 
 public enum FiguresStage

@@ -19,6 +19,7 @@ public sealed class BoardClient : IAsyncDisposable
             incoming.Enqueue(change);
             arrived.Release();
         });
+        connection.On<BoardTonight>("BoardFigures", Figures.Enqueue);
     }
 
     /// <summary>Connects as the account whose <paramref name="token"/> is given; the client sends it as access_token.</summary>
@@ -58,6 +59,9 @@ public sealed class BoardClient : IAsyncDisposable
     }
 
     public HubConnectionState State => connection.State;
+
+    /// <summary>Tonight's figures as the hub pushed them, in order.</summary>
+    public ConcurrentQueue<BoardTonight> Figures { get; } = new();
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 }

@@ -51,9 +51,12 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
 
         var stay = board.GetByRole(AriaRole.Button, new() { Name = "Walk In, Double 2" });
         await Expect(stay).ToHaveAttributeAsync("data-status", "Confirmed");
+        var tonight = board.Locator("#tonight");
+        await Expect(tonight).ToContainTextAsync("Tonight 1 of 2 sold (50%) · 1 arriving · 0 leaving · 0 in house");
         await stay.ClickAsync();
         await board.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
         await Expect(stay).ToHaveAttributeAsync("data-status", "CheckedIn");
+        await Expect(tonight).ToContainTextAsync("1 in house");
         await BrowserFixture.ScreenshotAsync(board, "board-booking-menu");
         await board.GetByRole(AriaRole.Button, new() { Name = "Check out" }).ClickAsync();
         await Expect(stay).ToHaveAttributeAsync("data-status", "CheckedOut");

@@ -20,11 +20,12 @@ export class BoardFeed {
    * accessToken() gives the token to connect with (asked at every connect, so a new sign-in is used);
    * onUnauthorized() is called, and the feed stops, when the hub refuses that token.
    */
-  constructor({ organization, property, accessToken, onEvent, onState, onUnauthorized }) {
+  constructor({ organization, property, accessToken, onEvent, onFigures, onState, onUnauthorized }) {
     this.organization = organization;
     this.property = property;
     this.accessToken = accessToken;
     this.onEvent = onEvent;
+    this.onFigures = onFigures;
     this.onState = onState;
     this.onUnauthorized = onUnauthorized;
     this.lastSequence = 0;
@@ -82,6 +83,8 @@ export class BoardFeed {
       this.onEvent(event);
       this.#setState('live');
     });
+    // Tonight's figures, pushed after changes settle.
+    connection.on('BoardFigures', (figures) => current() && this.onFigures?.(figures));
     connection.onreconnecting(() => {
       if (!current()) return;
       this.#drop();

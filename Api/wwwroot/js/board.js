@@ -19,6 +19,7 @@ const elements = {
   board: document.getElementById('board'),
   name: document.getElementById('property-name'),
   meta: document.getElementById('property-meta'),
+  tonight: document.getElementById('tonight'),
   connection: document.getElementById('connection'),
   connectionText: document.getElementById('connection-text'),
   notice: document.getElementById('notice'),
@@ -69,9 +70,24 @@ const feed = new BoardFeed({
   property,
   accessToken: () => token,
   onEvent: apply,
+  onFigures: showTonight,
   onState: showState,
   onUnauthorized: () => showSignIn('Your sign-in has ended. Sign in again to see the board live.'),
 });
+
+/** Tonight's figures in the header: what the desk asks first thing (sold, arriving, leaving, in house). */
+function showTonight(figures) {
+  const toSell = figures.rooms - figures.outOfOrder;
+  const parts = [
+    `Tonight ${figures.roomsSold} of ${toSell} sold (${Math.round(figures.occupancy * 100)}%)`,
+    `${figures.arrivals} arriving`,
+    `${figures.departures} leaving`,
+    `${figures.inHouse} in house`,
+  ];
+  if (figures.outOfOrder > 0) parts.push(`${figures.outOfOrder} out of order`);
+  elements.tonight.textContent = parts.join(' · ');
+  elements.tonight.hidden = false;
+}
 
 function showState(state, sequence) {
   document.body.dataset.feed = state;
@@ -95,6 +111,7 @@ function showSignIn(why) {
   // A dialog left open would sit over the form; what it was doing needs the sign-in again anyway.
   for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
   showState('signed-out', 0);
+  elements.tonight.hidden = true;
   showError(elements.notice, null);
   elements.boardArea.hidden = true;
   elements.range.hidden = true;

@@ -138,18 +138,27 @@ public abstract class EventLogConsumer<TState>(
 
     private async Task CatchUpWithTheLogAsync(CancellationToken cancellationToken)
     {
-        if (stream is not { } following)
+        if (stream is { } following && await CatchUpAsync(following, cancellationToken))
         {
-            return;
-        }
-
-        var end = (await log.ReadLastSequencesAsync([following], cancellationToken))[following];
-        if (end > consumed.State.AppliedThrough)
-        {
-            logger.LogWarning("{Consumer} is behind its stream's log ({Through} of {End}); catching up from the log", Consumer, consumed.State.AppliedThrough, end);
-            await ApplyThroughAsync(following, end);
+            logger.LogWarning("{Consumer} was behind its stream's log and caught up from it", Consumer);
             CheckWhenQuiet();
         }
+    }
+
+    /// <summary>
+    /// Applies whatever of <paramref name="from"/> is committed and not applied yet, so an answer
+    /// given now reflects every event committed before it; true when there was something to apply.
+    /// </summary>
+    protected async Task<bool> CatchUpAsync(EventStream from, CancellationToken cancellationToken = default)
+    {
+        var end = (await log.ReadLastSequencesAsync([from], cancellationToken))[from];
+        if (end <= consumed.State.AppliedThrough)
+        {
+            return false;
+        }
+
+        await ApplyThroughAsync(from, end);
+        return true;
     }
 
     private async Task ApplyOrDeadLetterAsync(RecordedEvent recorded)

@@ -15,6 +15,7 @@ namespace Actors.Benchmarks.Harness;
 public sealed class BoardFleet : IAsyncDisposable
 {
     private const string PlatformEventMethod = "BoardEvent";
+    private const string PlatformFiguresMethod = "BoardFigures";
 
     private readonly List<BoardClient> clients;
 
@@ -104,6 +105,12 @@ public sealed class BoardFleet : IAsyncDisposable
                 .Build();
             var client = new BoardClient(connection);
             connection.On<BoardEvent>(platform ? PlatformEventMethod : BaselineBoardHub.EventMethod, client.Record);
+            if (platform)
+            {
+                // Tonight's figures come with the platform's board; a board reads them, this one only takes them.
+                connection.On<JsonElement>(PlatformFiguresMethod, static _ => { });
+            }
+
             await connection.StartAsync(cancellationToken);
             if (platform)
             {

@@ -1,12 +1,14 @@
 using System.Net;
 using Actors.Grains;
 using Actors.Persistence.Hosting;
+using Actors.Silo.Operations;
 using Actors.Silo.Product;
 using Actors.Silo.StartupTasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 
 namespace Actors.Silo.Hosting;
@@ -27,11 +29,19 @@ public static class BookingSiloExtensions
         var configuration = builder.Configuration;
         var connectionString = configuration.GetConnectionString("Postgres") is { Length: > 0 } configured ? configured : null;
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var dashboard = DashboardSettings.From(configuration);
 
         builder.Services.AddEventLog(configuration, connectionString).AddBookingGrains();
         if (cluster.HostsGrains)
         {
-            builder.UseOrleans(silo => silo.UseBookingCluster(cluster, connectionString, configuration));
+            builder.UseOrleans(silo =>
+            {
+                silo.UseBookingCluster(cluster, connectionString, configuration);
+                if (dashboard.Enabled)
+                {
+                    silo.AddDashboard(o => (o.HideTrace, o.CounterUpdateIntervalMs) = (!dashboard.ShowLogStream, dashboard.CounterUpdateIntervalMs));
+                }
+            });
         }
         else
         {
@@ -40,11 +50,19 @@ public static class BookingSiloExtensions
                 throw new InvalidOperationException("Cluster:HostsGrains=false needs ConnectionStrings:Postgres: a client finds the silos in the membership table there.");
             }
 
-            builder.UseOrleansClient(client => client
-                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
-                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout(configuration))
-                .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
-                .AddEventLogStreams());
+            builder.UseOrleansClient(client =>
+            {
+                client
+                    .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+                    .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout(configuration))
+                    .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
+                    .AddEventLogStreams();
+                if (dashboard.Enabled)
+                {
+                    // A client node serves the dashboard from the silos' figures, which they keep when it is enabled there too.
+                    client.AddDashboard(o => (o.HideTrace, o.CounterUpdateIntervalMs) = (!dashboard.ShowLogStream, dashboard.CounterUpdateIntervalMs));
+                }
+            });
         }
 
         builder.Services.AddOptions<ProductOptions>()

@@ -4,6 +4,7 @@ using Actors.Persistence.Hosting;
 using Actors.Silo.Operations;
 using Actors.Silo.Product;
 using Actors.Silo.StartupTasks;
+using Actors.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,8 @@ public static class BookingSiloExtensions
         var connectionString = configuration.GetConnectionString("Postgres") is { Length: > 0 } configured ? configured : null;
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
         var dashboard = DashboardSettings.From(configuration);
+        // Grain calls become spans of the request that made them only when traces go somewhere: the filter costs on every call.
+        var traced = TelemetrySettings.From(configuration).OtlpCollector(configuration) is not null;
 
         builder.Services.AddEventLog(configuration, connectionString).AddBookingGrains();
         if (cluster.HostsGrains)
@@ -37,6 +40,11 @@ public static class BookingSiloExtensions
             builder.UseOrleans(silo =>
             {
                 silo.UseBookingCluster(cluster, connectionString, configuration);
+                if (traced)
+                {
+                    silo.AddActivityPropagation();
+                }
+
                 if (dashboard.Enabled)
                 {
                     silo.AddDashboard(o => (o.HideTrace, o.CounterUpdateIntervalMs) = (!dashboard.ShowLogStream, dashboard.CounterUpdateIntervalMs));
@@ -57,6 +65,11 @@ public static class BookingSiloExtensions
                     .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout(configuration))
                     .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
                     .AddEventLogStreams();
+                if (traced)
+                {
+                    client.AddActivityPropagation();
+                }
+
                 if (dashboard.Enabled)
                 {
                     // A client node serves the dashboard from the silos' figures, which they keep when it is enabled there too.

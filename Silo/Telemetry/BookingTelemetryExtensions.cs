@@ -23,7 +23,7 @@ public static class BookingTelemetryExtensions
 
     public static IHostApplicationBuilder AddBookingTelemetry(this IHostApplicationBuilder builder)
     {
-        var settings = builder.Configuration.GetSection(TelemetrySettings.Section).Get<TelemetrySettings>() ?? new TelemetrySettings();
+        var settings = TelemetrySettings.From(builder.Configuration);
         builder.Services.AddOptions<TelemetrySettings>().Bind(builder.Configuration.GetSection(TelemetrySettings.Section));
         builder.Services.AddHostedService<DeadLetterGauge>();
 
@@ -49,8 +49,7 @@ public static class BookingTelemetryExtensions
                 .AddNpgsql()
                 .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"));
 
-        var otlp = settings.OtlpEndpoint ?? (builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } fromEnvironment ? new Uri(fromEnvironment) : null);
-        if (otlp is not null)
+        if (settings.OtlpCollector(builder.Configuration) is { } otlp)
         {
             var protocol = settings.OtlpProtocol.Equals("http/protobuf", StringComparison.OrdinalIgnoreCase) ? OtlpExportProtocol.HttpProtobuf : OtlpExportProtocol.Grpc;
             telemetry.WithLogging(logging => { }, options => options.IncludeScopes = true).UseOtlpExporter(protocol, otlp);

@@ -21,6 +21,13 @@ public sealed class TelemetrySettings
     /// <summary>"grpc" (port 4317 by convention) or "http/protobuf" (port 4318).</summary>
     public string OtlpProtocol { get; set; } = "grpc";
 
+    /// <summary>The OTLP collector: this section's endpoint, else the standard environment variable, else none.</summary>
+    public Uri? OtlpCollector(IConfiguration configuration) =>
+        OtlpEndpoint ?? (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } fromEnvironment ? new Uri(fromEnvironment) : null);
+
+    public static TelemetrySettings From(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<TelemetrySettings>() ?? new TelemetrySettings();
+
     /// <summary>How often the waiting dead letters are counted for the gauge.</summary>
     public TimeSpan DeadLetterCountInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

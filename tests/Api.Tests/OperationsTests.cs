@@ -23,10 +23,13 @@ public sealed partial class OperationsTests(OperationsApi api) : IClassFixture<O
         // The exporter caches a scrape briefly, so a scrape taken just before the booking may be served again.
         var metrics = await Eventually.Until(
             () => prometheus.GetStringAsync("/metrics"),
-            text => Value(text, "bookings_held_total") >= 1 && Value(text, "bookings_confirmed_total") >= 1);
+            // ASP.NET Core records a request's duration once its response is complete, which may be after the client read it.
+            text => Value(text, "bookings_held_total") >= 1 && Value(text, "bookings_confirmed_total") >= 1
+                && Value(text, "http_server_request_duration_seconds_count", "http_route=\"/api/orgs/{org}/bookings/\"", "http_response_status_code=\"201\"") >= 1
+                && Value(text, "http_server_request_duration_seconds_count", "http_route=\"/api/orgs/{org}/bookings/{booking}/confirm\"") >= 1);
 
-        // Requests per route with status and latency, from ASP.NET Core's own meter.
-        Assert.Matches(@"http_server_request_duration_seconds_count\{[^}]*http_response_status_code=""201"",http_route=""/api/orgs/\{org\}/bookings/?""[^}]*\} [1-9]", metrics);
+        // Requests per route with status and latency (a histogram), from ASP.NET Core's own meter.
+        Assert.True(Value(metrics, "http_server_request_duration_seconds_bucket", "http_route=\"/api/orgs/{org}/bookings/{booking}/confirm\"", "le=\"+Inf\"") >= 1, "no latency for confirm");
         // Grains: Orleans counts activations by grain type, and the calls it served.
         Assert.Matches(@"orleans_catalog_activations\{[^}]*grain_type=""booking""[^}]*\} [1-9]", metrics);
         Assert.True(Value(metrics, "orleans_app_requests_latency_milliseconds_count") >= 1, "no grain calls counted");
@@ -138,12 +141,18 @@ public sealed partial class OperationsTests(OperationsApi api) : IClassFixture<O
         Assert.DoesNotContain(paths.EnumerateObject(), path => path.Name.StartsWith("/dashboard", StringComparison.Ordinal) || path.Name is "/metrics" or "/docs");
     }
 
-    private static double Value(string metrics, string name)
+    /// <summary>The sum of a metric's samples whose labels include every one of <paramref name="labels"/> (written as name="value").</summary>
+    private static double Value(string metrics, string name, params string[] labels)
     {
         var total = 0d;
-        foreach (Match line in Regex.Matches(metrics, $@"^{Regex.Escape(name)}(\{{[^}}]*\}})? (?<value>\S+)", RegexOptions.Multiline))
+        // Greedy up to the last "} ": label values hold braces themselves (http_route="/api/orgs/{org}/...").
+        foreach (Match line in Regex.Matches(metrics, $@"^{Regex.Escape(name)}(\{{(?<labels>.*)\}})? (?<value>\S+)$", RegexOptions.Multiline))
         {
-            total += double.Parse(line.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            var present = line.Groups["labels"].Value.Split(',');
+            if (labels.All(present.Contains))
+            {
+                total += double.Parse(line.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
         return total;

@@ -12,7 +12,11 @@ public sealed class OperationsApi : ApiFixture
 
     public CapturedLogs Logs { get; } = new();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Operations:Key"] = Key };
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Operations:Key"] = Key,
+        ["Dashboard:Enabled"] = "true",
+    };
 
     protected override void Configure(WebApplicationBuilder builder)
     {

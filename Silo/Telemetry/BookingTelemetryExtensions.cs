@@ -29,6 +29,8 @@ public static class BookingTelemetryExtensions
 
         // Every log line written during a request carries its trace id as a scope; the console shows scopes.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // Without a formatter name the console logger copies its legacy options over the formatter's, scopes off; naming it keeps ours.
+        builder.Services.Configure<ConsoleLoggerOptions>(o => o.FormatterName ??= ConsoleFormatterNames.Simple);
         builder.Services.Configure<SimpleConsoleFormatterOptions>(o => o.IncludeScopes = true);
         builder.Services.Configure<JsonConsoleFormatterOptions>(o => o.IncludeScopes = true);
 

@@ -9,7 +9,9 @@ using Actors.Api.Members;
 using Actors.Api.Organizations;
 using Actors.Api.Pages;
 using Actors.Api.Problems;
+using Actors.Api.Operations;
 using Actors.Api.Product;
+using Actors.Api.Reference;
 using Actors.Api.Webhooks;
 using Actors.Api.Figures;
 using Actors.Silo.Operations;
@@ -18,6 +20,7 @@ using Actors.Api.Rooms;
 using Actors.Api.Security;
 using Actors.Silo.Hosting;
 using Actors.Silo.Health;
+using Actors.Silo.Telemetry;
 
 namespace Actors.Api;
 
@@ -37,10 +40,14 @@ public static class BookingPlatformExtensions
             document.Info.Title = builder.Configuration["Product:Name"] ?? document.Info.Title;
             return Task.CompletedTask;
         }));
+        builder.Services.AddApiReference();
         builder.AddBookingSilo();
+        builder.AddBookingTelemetry();
+        builder.AddSharedDataProtection();
         builder.Services.AddBoards(builder.Configuration);
         builder.Services.AddPayments(builder.Configuration);
         builder.AddPlatformSecurity();
+        builder.AddOperatorPages();
         return builder;
     }
 
@@ -51,7 +58,10 @@ public static class BookingPlatformExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePlatformSecurity();
+        app.ReportDataProtection();
         app.MapOpenApi();
+        app.MapApiReference();
+        app.MapOperatorPages();
         app.MapHealthEndpoints();
         app.MapDeadLetters();
         app.MapPages();

@@ -16,6 +16,8 @@ public static class BookingGrains
     public static IServiceCollection AddBookingGrains(this IServiceCollection services)
     {
         services.AddSchemaScripts(Assembly);
+        services.AddMetrics();
+        services.AddSingleton<Bookings.BookingMetrics>();
         services.AddOptions<BookingOptions>()
             .BindConfiguration(BookingOptions.Section)
             .Validate(o => o.HoldTimeout >= TimeSpan.FromSeconds(1) && o.HoldTimeout <= TimeSpan.FromDays(7), "Bookings:HoldTimeout must be from 1 second to 7 days.")

@@ -11,6 +11,7 @@ public static class BoardEndpoints
     {
         services.AddOptions<BoardOptions>().Bind(configuration.GetSection("Boards"));
         services.AddSingleton<BoardConnections>();
+        services.AddSingleton<BoardMetrics>();
         services.AddSingleton<BoardRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<BoardRelay>());
         services.AddSingleton<BoardLifetimeManager>();

@@ -9,7 +9,7 @@ namespace Actors.Api.Boards;
 /// the board reconnects and follows again from the last sequence it applied, so memory stays bounded
 /// and nothing is lost.
 /// </summary>
-internal sealed class BoardFollower(HubConnectionContext connection, int buffer)
+internal sealed class BoardFollower(HubConnectionContext connection, int buffer, BoardMetrics metrics)
 {
     private readonly Lock gate = new();
     private bool missed;
@@ -38,6 +38,7 @@ internal sealed class BoardFollower(HubConnectionContext connection, int buffer)
 
             delivered = recorded.Sequence;
             Write(message);
+            metrics.DeliveredLive();
         }
     }
 
@@ -54,7 +55,11 @@ internal sealed class BoardFollower(HubConnectionContext connection, int buffer)
     }
 
     /// <summary>Writes one event while catching up (the caller sends them in order).</summary>
-    public ValueTask SendAsync(SerializedBoardEvent recorded) => connection.WriteAsync(BoardMessages.For(recorded));
+    public ValueTask SendAsync(SerializedBoardEvent recorded)
+    {
+        metrics.DeliveredWhileCatchingUp();
+        return connection.WriteAsync(BoardMessages.For(recorded));
+    }
 
     /// <summary>Goes live after everything up to <paramref name="caughtUp"/> was sent; false when live events arrived meanwhile and the log must be read again first.</summary>
     public bool TryGoLive(long caughtUp)

@@ -20,6 +20,7 @@ public sealed class BoardRelay(
     IEventLog log,
     IOptions<BoardOptions> boards,
     IOptions<EventLogOptions> eventLog,
+    BoardMetrics metrics,
     ILogger<BoardRelay> logger) : BackgroundService
 {
     private const int ReadBatch = 500;
@@ -35,7 +36,7 @@ public sealed class BoardRelay(
     /// </summary>
     public async Task<long> FollowAsync(EventStream stream, HubConnectionContext connection, long afterSequence, CancellationToken cancellationToken)
     {
-        var follower = new BoardFollower(connection, boards.Value.BufferPerFollower);
+        var follower = new BoardFollower(connection, boards.Value.BufferPerFollower, metrics);
         var entry = Join(stream, follower);
         try
         {

@@ -24,6 +24,7 @@ internal sealed class BookingGrain(
     [OutboxState("booking")] IOutboxState<BookingState> booking,
     TimeProvider time,
     IOptions<BookingOptions> options,
+    BookingMetrics metrics,
     ILogger<BookingGrain> logger) : Grain, IBookingGrain, IRemindable
 {
     private const string HoldExpiry = "hold-expiry";
@@ -80,6 +81,7 @@ internal sealed class BookingGrain(
             State.GuestSecret = GuestToken.NewSecret();
             booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt));
             await booking.WriteStateAsync();
+            metrics.Held();
         }
         catch
         {
@@ -108,6 +110,7 @@ internal sealed class BookingGrain(
         State.RoomHoldUntil = null;
         booking.RaiseEvent(Board, new BookingConfirmed(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
         await booking.WriteStateAsync();
+        metrics.Confirmed();
         return View();
     }
 
@@ -121,6 +124,7 @@ internal sealed class BookingGrain(
         State.CancellationFee = fee;
         booking.RaiseEvent(Board, new BookingCancelled(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
         await booking.WriteStateAsync();
+        metrics.Cancelled();
         return View();
     }
 
@@ -386,6 +390,7 @@ internal sealed class BookingGrain(
         State.Status = BookingStatus.Expired;
         booking.RaiseEvent(Board, new BookingExpired(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
         await booking.WriteStateAsync();
+        metrics.Expired();
     }
 
     private async Task ForgetHoldExpiry()

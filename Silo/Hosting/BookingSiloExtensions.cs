@@ -1,12 +1,15 @@
 using System.Net;
 using Actors.Grains;
 using Actors.Persistence.Hosting;
+using Actors.Silo.Operations;
 using Actors.Silo.Product;
 using Actors.Silo.StartupTasks;
+using Actors.Silo.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Hosting;
 using Orleans.Serialization;
 
@@ -28,11 +31,26 @@ public static class BookingSiloExtensions
         var configuration = builder.Configuration;
         var connectionString = configuration.GetConnectionString("Postgres") is { Length: > 0 } configured ? configured : null;
         var cluster = configuration.GetSection(ClusterSettings.Section).Get<ClusterSettings>() ?? new ClusterSettings();
+        var dashboard = DashboardSettings.From(configuration);
+        // Grain calls become spans of the request that made them only when traces go somewhere: the filter costs on every call.
+        var traced = TelemetrySettings.From(configuration).OtlpCollector(configuration) is not null;
 
         builder.Services.AddEventLog(configuration, connectionString).AddBookingGrains();
         if (cluster.HostsGrains)
         {
-            builder.UseOrleans(silo => silo.UseBookingCluster(cluster, connectionString, configuration));
+            builder.UseOrleans(silo =>
+            {
+                silo.UseBookingCluster(cluster, connectionString, configuration);
+                if (traced)
+                {
+                    silo.AddActivityPropagation();
+                }
+
+                if (dashboard.Enabled)
+                {
+                    silo.AddDashboard(o => (o.HideTrace, o.CounterUpdateIntervalMs) = (!dashboard.ShowLogStream, dashboard.CounterUpdateIntervalMs));
+                }
+            });
         }
         else
         {
@@ -41,11 +59,24 @@ public static class BookingSiloExtensions
                 throw new InvalidOperationException("Cluster:HostsGrains=false needs ConnectionStrings:Postgres: a client finds the silos in the membership table there.");
             }
 
-            builder.UseOrleansClient(client => client
-                .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
-                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout(configuration))
-                .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
-                .AddEventLogStreams());
+            builder.UseOrleansClient(client =>
+            {
+                client
+                    .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId))
+                    .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout(configuration))
+                    .UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (Npgsql, connectionString))
+                    .AddEventLogStreams();
+                if (traced)
+                {
+                    client.AddActivityPropagation();
+                }
+
+                if (dashboard.Enabled)
+                {
+                    // A client node serves the dashboard from the silos' figures, which they keep when it is enabled there too.
+                    client.AddDashboard(o => (o.HideTrace, o.CounterUpdateIntervalMs) = (!dashboard.ShowLogStream, dashboard.CounterUpdateIntervalMs));
+                }
+            });
         }
 
         builder.Services.AddOptions<ProductOptions>()

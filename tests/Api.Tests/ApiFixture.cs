@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Actors.Persistence.Testing;
+using Microsoft.AspNetCore.Builder;
 using Xunit;
 
 namespace Actors.Api.Tests;
@@ -33,10 +34,15 @@ public class ApiFixture : IAsyncLifetime
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Anything else the test class adds to the host before the platform is wired (a log capture, say).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync();
-        app = await BookingApp.StartAsync(database.ConnectionString, Settings);
+        app = await BookingApp.StartAsync(database.ConnectionString, Settings, Configure);
         OwnerToken = await SignUpAsync(Client, "home-" + Guid.NewGuid().ToString("N")[..12], OwnerEmail);
         SignIn(Client, OwnerToken);
         await SeedAsync();
@@ -49,7 +55,7 @@ public class ApiFixture : IAsyncLifetime
     public async Task RestartAsync()
     {
         await App.DisposeAsync();
-        app = await BookingApp.StartAsync(Database.ConnectionString, Settings);
+        app = await BookingApp.StartAsync(Database.ConnectionString, Settings, Configure);
         SignIn(Client, OwnerToken);
     }
 

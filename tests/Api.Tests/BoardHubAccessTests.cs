@@ -41,7 +41,7 @@ public sealed class BoardHubAccessTests(IsolationApi api) : IClassFixture<Isolat
 
         Assert.Contains($"No property '{nowhere}'", unknown.Message, StringComparison.Ordinal);
         Assert.Contains("not a member of 'bravo'", foreign.Message, StringComparison.Ordinal);
-        var logged = api.App.Logs.Entries;
+        var logged = api.App.Logs.Lines;
         // Other tests of the class are refused 'bravo' too: each refusal is one warning line.
         var refusals = logged.Where(l => l.Message.Contains(nowhere, StringComparison.Ordinal) || l.Message.Contains("not a member of 'bravo'", StringComparison.Ordinal)).ToList();
         Assert.Single(refusals, l => l.Message.Contains(nowhere, StringComparison.Ordinal));

@@ -36,7 +36,7 @@ public sealed class BookingApp : IAsyncDisposable
     /// <summary>The app's services, for tests that drive a component (such as the board feed) directly.</summary>
     public IServiceProvider Services => app.Services;
 
-    public static async Task<BookingApp> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<BookingApp> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -61,6 +61,7 @@ public sealed class BookingApp : IAsyncDisposable
         }
 
         builder.Configuration.AddInMemoryCollection(overrides);
+        configure?.Invoke(builder);
         builder.AddBookingPlatform();
         var app = builder.Build();
         app.MapBookingPlatform();

@@ -72,10 +72,11 @@ public sealed class IsolationApi : ApiFixture
     }
 
     /// <summary>Every row that belongs to bravo: its grains' state versions, its events (audit included) and its stays.</summary>
+    // Stream consumers' state (bravo's figures) is left out: it follows bravo's own events, which are counted.
     public Task<string> BravoFingerprintAsync() => Database.ScalarAsync<string>(
-        """
+        $"""
         SELECT coalesce((SELECT string_agg(grain_type || ':' || grain_key || ':' || version, ',' ORDER BY grain_type, grain_key)
-                         FROM grain_state WHERE grain_key = $1 OR grain_key LIKE $1 || '/%'), '')
+                         FROM grain_state WHERE (grain_key = $1 OR grain_key LIKE $1 || '/%') AND grain_type NOT IN ({DatabaseFingerprint.StreamConsumers})), '')
             || ' events ' || (SELECT count(*) FROM event_log WHERE stream_key = $1 OR stream_key LIKE $1 || '/%')
             || ' stays ' || (SELECT count(*) FROM stays WHERE room_key LIKE $1 || '/%')
         """,

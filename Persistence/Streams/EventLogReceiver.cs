@@ -23,7 +23,13 @@ internal sealed class EventLogReceiver(
     TimeProvider time,
     ILogger logger) : IQueueAdapterReceiver
 {
+    // Checkpoints are written at most this often: each is a transaction, and a late one only means
+    // a new owner delivers a little again, which consumers recognise by sequence.
+    private static readonly TimeSpan CheckpointEvery = TimeSpan.FromSeconds(1);
+
     private readonly Dictionary<EventStream, long> read = [];
+    private readonly Dictionary<EventStream, long> delivered = [];
+    private DateTimeOffset nextCheckpoint;
     private readonly ConcurrentDictionary<EventStream, byte> woken = new();
     private DateTimeOffset nextPoll;
 
@@ -45,6 +51,11 @@ internal sealed class EventLogReceiver(
 
     public async Task<IList<IBatchContainer>> GetQueueMessagesAsync(int maxCount, CancellationToken cancellationToken)
     {
+        if (delivered.Count > 0 && time.GetUtcNow() >= nextCheckpoint)
+        {
+            await CheckpointAsync(cancellationToken);
+        }
+
         var room = maxCount < 0 ? options.BatchSize : maxCount;
         var batches = new List<IBatchContainer>();
         foreach (var stream in await DueStreamsAsync(cancellationToken))
@@ -75,19 +86,36 @@ internal sealed class EventLogReceiver(
     [Obsolete("Use the overload which accepts a CancellationToken.")]
     public Task MessagesDeliveredAsync(IList<IBatchContainer> messages) => MessagesDeliveredAsync(messages, CancellationToken.None);
 
-    public Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
+    public async Task MessagesDeliveredAsync(IList<IBatchContainer> messages, CancellationToken cancellationToken)
     {
-        var delivered = messages
-            .Cast<EventLogBatch>()
-            .GroupBy(b => b.Event.Stream)
-            .ToDictionary(g => g.Key, g => g.Max(b => b.Sequence));
-        return positions.SaveAsync(provider, delivered, cancellationToken);
+        foreach (var batch in messages.Cast<EventLogBatch>())
+        {
+            delivered[batch.Event.Stream] = Math.Max(delivered.GetValueOrDefault(batch.Event.Stream), batch.Sequence);
+        }
+
+        if (time.GetUtcNow() >= nextCheckpoint)
+        {
+            await CheckpointAsync(cancellationToken);
+        }
     }
 
-    public Task Shutdown(TimeSpan timeout)
+    public async Task Shutdown(TimeSpan timeout)
     {
         signal.Appended -= OnAppended;
-        return Task.CompletedTask;
+        using var cancellation = new CancellationTokenSource(timeout);
+        await CheckpointAsync(cancellation.Token);
+    }
+
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        nextCheckpoint = time.GetUtcNow() + CheckpointEvery;
+        if (delivered.Count == 0)
+        {
+            return;
+        }
+
+        await positions.SaveAsync(provider, delivered, cancellationToken);
+        delivered.Clear();
     }
 
     private async Task<IEnumerable<EventStream>> DueStreamsAsync(CancellationToken cancellationToken)

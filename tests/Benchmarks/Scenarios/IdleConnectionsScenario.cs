@@ -59,6 +59,12 @@ public sealed class IdleConnectionsScenario : Scenario
             // The platform's boards are for members of the organization they follow.
             using var site = new BookingSite(server.Address);
             await site.OpenOrganizationAsync("idle", cancellationToken);
+
+            // Boards follow properties that exist (the platform refuses others), ten boards a property.
+            for (var property = 0; property < Math.Max(50, (count + 9) / 10); property++)
+            {
+                await site.OpenPropertyAsync("idle", $"p-{property}", 0, "r", cancellationToken);
+            }
             // Warm up the hub's code paths, so JIT and pools are not charged to the connections.
             await using (var warm = await BoardFleet.ConnectAsync(server.Address, platform, site.AccessToken, "idle", i => $"p-{i}", 0, 50, cancellationToken))
             {

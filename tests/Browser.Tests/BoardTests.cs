@@ -75,6 +75,28 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
     }
 
     [Fact]
+    public async Task A_busy_week_with_long_guest_names_on_a_1024_px_tablet_shows_every_stay_and_tonights_figures()
+    {
+        var org = await browsers.Api.OpenHotelAsync(doubles: 4, suites: 2);
+        var rooms = new[] { "d1", "d2", "d3", "d4", "s1", "s2" };
+        foreach (var (room, index) in rooms.Select((r, i) => (r, i)))
+        {
+            foreach (var (from, to) in new[] { (0, 2), (2, 5), (5, 7) })
+            {
+                var booking = (await browsers.Api.Client.PostAsync($"/api/orgs/{org}/bookings",
+                    ApiFixture.Stay(room, from, to, $"Dr. Alexandra Konstantinopoulou-Vanderbilt {index}{from}")).OkAsync()).GetProperty("id").GetString();
+                await browsers.Api.Client.PostAsync($"/api/orgs/{org}/bookings/{booking}/confirm", null).OkAsync();
+            }
+        }
+
+        var board = await browsers.OpenBoardAsync(org, width: 1024);
+        await Expect(board.Locator("#tonight")).ToContainTextAsync("Tonight 6 of 6 sold (100%) · 6 arriving");
+        await Expect(board.Locator(".bar[data-status='Confirmed']")).ToHaveCountAsync(18);
+        await BrowserFixture.ScreenshotAsync(board, "board-busy-week-1024");
+        Assert.Empty(browsers.PageErrors);
+    }
+
+    [Fact]
     public async Task A_guest_cancels_through_the_private_link_and_the_booking_leaves_the_board()
     {
         var org = await browsers.Api.OpenHotelAsync(doubles: 1, suites: 0);

@@ -45,9 +45,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Opens a manager's board of the test hotel, signs in as its owner and waits until it follows the live feed.</summary>
-    public async Task<IPage> OpenBoardAsync(string org)
+    public async Task<IPage> OpenBoardAsync(string org, int width = 1400)
     {
-        var board = await OpenAsync($"/board?org={org}&property=hotel");
+        var board = await OpenAsync($"/board?org={org}&property=hotel", width);
         await SignInAsync(board);
         await Assertions.Expect(board.GetByRole(AriaRole.Status)).ToContainTextAsync("Live");
         // Set once: still there later only if the page was never reloaded.

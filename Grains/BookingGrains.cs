@@ -1,9 +1,12 @@
 using System.Reflection;
 using Actors.Grains.Payments;
+using Actors.Grains.Rooms;
 using Actors.Grains.Users;
 using Actors.Grains.Webhooks;
 using Actors.Persistence.Hosting;
+using Actors.Persistence.State;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Actors.Grains;
 
@@ -18,6 +21,10 @@ public static class BookingGrains
         services.AddSchemaScripts(Assembly);
         services.AddMetrics();
         services.AddSingleton<Bookings.BookingMetrics>();
+        // The stays table lives where the outbox store keeps its enlisted rows.
+        services.AddSingleton<IStaysTable>(sp => sp.GetRequiredService<IOutboxStore>() is MemoryOutboxStore memory
+            ? new MemoryStaysTable(memory)
+            : new PostgresStaysTable(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddOptions<BookingOptions>()
             .BindConfiguration(BookingOptions.Section)
             .Validate(o => o.HoldTimeout >= TimeSpan.FromSeconds(1) && o.HoldTimeout <= TimeSpan.FromDays(7), "Bookings:HoldTimeout must be from 1 second to 7 days.")

@@ -23,24 +23,29 @@ public sealed class AuditFilter(AuditTrail trail, TimeProvider time) : IEndpoint
         }
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
-        if (status is < 200 or > 299 || AuditScope.IsRepeat(http) || (AuditScope.Get(http) ?? Tenant.Of(http)) is not { } organization)
+        if (status is < 200 or > 299 || AuditScope.IsFiled(http) || Entry(http, status, time.GetUtcNow()) is not { } entry)
         {
             return result;
         }
 
-        var entry = new AuditEntry(
-            organization,
-            Claims.EmailOf(http.User) ?? Guest,
-            method,
-            Route(http),
-            Ids(http),
-            status,
-            time.GetUtcNow(),
-            http.Connection.RemoteIpAddress?.ToString(),
-            Truncate(http.Request.Headers.UserAgent.ToString(), 300));
         await trail.FileAsync(entry);
         return result;
     }
+
+    /// <summary>The entry of a change answered with <paramref name="status"/>, or null when it belongs to no organization.</summary>
+    public static AuditEntry? Entry(HttpContext http, int status, DateTimeOffset at) =>
+        (AuditScope.Get(http) ?? Tenant.Of(http)) is not { } organization
+            ? null
+            : new AuditEntry(
+                organization,
+                Claims.EmailOf(http.User) ?? Guest,
+                http.Request.Method,
+                Route(http),
+                Ids(http),
+                status,
+                at,
+                http.Connection.RemoteIpAddress?.ToString(),
+                Truncate(http.Request.Headers.UserAgent.ToString(), 300));
 
     private static Dictionary<string, string> Ids(HttpContext http)
     {

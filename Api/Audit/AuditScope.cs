@@ -3,14 +3,15 @@ namespace Actors.Api.Audit;
 /// <summary>
 /// What a handler tells the audit filter that the route cannot: the organization a change belongs to
 /// when the route does not name it (sign-up, accepting an invitation, opening an organization), the
-/// id of what it created (a new booking's id is in no route), and that the answer repeats an earlier
-/// request's (an Idempotency-Key replay), which was filed when it was made.
+/// id of what it created (a new booking's id is in no route), and that the change is already filed:
+/// its entry committed with it (a hold), or the answer repeats an earlier request's (an
+/// Idempotency-Key replay), which was filed when it was made.
 /// </summary>
 public static class AuditScope
 {
     private const string Key = "audit-organization";
     private const string IdsKey = "audit-ids";
-    private const string RepeatKey = "audit-repeat";
+    private const string FiledKey = "audit-filed";
 
     public static void Set(HttpContext context, string organization) => context.Items[Key] = organization;
 
@@ -29,7 +30,7 @@ public static class AuditScope
     public static IReadOnlyDictionary<string, string> NamedIds(HttpContext context) =>
         context.Items[IdsKey] as Dictionary<string, string> ?? [];
 
-    public static void Repeated(HttpContext context) => context.Items[RepeatKey] = true;
+    public static void Filed(HttpContext context) => context.Items[FiledKey] = true;
 
-    public static bool IsRepeat(HttpContext context) => context.Items.ContainsKey(RepeatKey);
+    public static bool IsFiled(HttpContext context) => context.Items.ContainsKey(FiledKey);
 }

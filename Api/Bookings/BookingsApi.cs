@@ -38,18 +38,17 @@ public static class BookingsApi
         CreateBookingRequest request,
         [FromHeader(Name = BookingIds.IdempotencyKeyHeader)] string? idempotencyKey,
         IGrainFactory grains,
+        TimeProvider time,
         HttpContext http)
     {
         PathIds.Check(org);
         var command = request.ToCommand();
         var id = BookingIds.For(org, idempotencyKey);
-        var view = await Booking(grains, org, id).Hold(command);
         AuditScope.Name(http, "booking", id);
-        if (view.Repeated)
-        {
-            AuditScope.Repeated(http);
-        }
-
+        // The hold's audit entry commits in the hold's own transaction (a repeat commits nothing and files nothing).
+        var audit = AuditFilter.Entry(http, StatusCodes.Status201Created, time.GetUtcNow());
+        var view = await Booking(grains, org, id).Hold(command, audit);
+        AuditScope.Filed(http);
         return TypedResults.Created($"/api/orgs/{org}/bookings/{id}", view);
     }
 

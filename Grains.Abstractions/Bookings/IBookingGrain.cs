@@ -1,4 +1,6 @@
+using Actors.Grains.Abstractions.Audit;
 using Orleans;
+using Orleans.Concurrency;
 
 namespace Actors.Grains.Abstractions.Bookings;
 
@@ -9,8 +11,15 @@ namespace Actors.Grains.Abstractions.Bookings;
 [Alias("IBookingGrain")]
 public interface IBookingGrain : IGrainWithStringKey
 {
-    /// <summary>Holds a room; a repeat of the same request returns the first result, a different one fails with idempotency-conflict.</summary>
-    Task<BookingView> Hold(HoldBooking command);
+    /// <summary>
+    /// Holds a room; a repeat of the same request returns the first result, a different one fails with
+    /// idempotency-conflict. The <paramref name="audit"/> entry, when given, commits with the hold.
+    /// </summary>
+    Task<BookingView> Hold(HoldBooking command, AuditEntry? audit = null);
+
+    /// <summary>Expires the hold if its time has passed; the room's hold watch calls it, and does not wait.</summary>
+    [OneWay]
+    Task ExpireHoldIfDue();
 
     /// <summary>Returns the booking, or fails with not-found.</summary>
     Task<BookingView> Get();

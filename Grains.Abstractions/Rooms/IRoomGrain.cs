@@ -24,7 +24,10 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Sets the housekeeping status (clean, dirty, inspected, out of order).</summary>
     Task<RoomView> SetHousekeeping(Housekeeping status);
 
-    /// <summary>Keeps nights for a booking, or fails with room-unavailable; repeating the same reservation is harmless.</summary>
+    /// <summary>
+    /// Keeps nights for a booking, or fails with room-unavailable; repeating the same reservation is harmless.
+    /// The room decides in memory; the booking writes the stay in its own transaction (see Reload).
+    /// </summary>
     Task Reserve(StayReservation reservation);
 
     /// <summary>Turns a booking's hold into a booked stay, or fails with room-unavailable if the hold is gone.</summary>
@@ -39,8 +42,14 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Marks the booking's guest in house; fails with room-not-ready unless the room is clean or inspected.</summary>
     Task CheckIn(string bookingId);
 
-    /// <summary>Marks the guest departed on <paramref name="today"/>, frees any nights left, and leaves the room dirty.</summary>
-    Task CheckOut(string bookingId, DateOnly today);
+    /// <summary>Marks the guest departed on <paramref name="today"/>, frees any nights left, and leaves the room dirty; returns the nights slept.</summary>
+    Task<RoomStay> CheckOut(string bookingId, DateOnly today);
+
+    /// <summary>
+    /// Reads the calendar again from the stays table before the next call: a booking whose transaction
+    /// failed after the room agreed to a change says so, so the room never keeps what was not written.
+    /// </summary>
+    Task Reload();
 
     /// <summary>Says whether the room can take a new stay for every night of [checkIn, checkOut).</summary>
     Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut);

@@ -16,7 +16,7 @@ internal sealed class AuditGrain(
     [OutboxState("audit")] IOutboxState<AuditState> audit,
     IEventLog log) : Grain, IAuditGrain
 {
-    private EventStream Stream => new("audit", this.GetPrimaryKeyString());
+    private EventStream Stream => AuditStream.Of(this.GetPrimaryKeyString());
 
     public async Task Append(AuditEntry entry)
     {

@@ -1,11 +1,14 @@
 using Actors.Grains.Abstractions;
+using Actors.Grains.Abstractions.Audit;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Events;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
+using Actors.Grains.Rooms;
 using Actors.Persistence.EventLog;
 using Actors.Persistence.State;
+using Npgsql;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -15,9 +18,10 @@ using Microsoft.Extensions.Options;
 namespace Actors.Grains.Bookings;
 
 /// <summary>
-/// A booking drives the steps across grains: it takes nights from a room first and records them
-/// second, and undoes the first step when the second fails. A room's hold also lapses by itself,
-/// so a booking that died between the two steps cannot block the room for long.
+/// A booking drives the steps across grains: the room agrees in memory first, then the booking commits
+/// its state, its stay's row in the stays table, its events and (for a hold) its audit entry in one
+/// transaction, and tells the room to read its calendar again when that fails. A room's hold also
+/// lapses by itself, so a booking that died between the two steps cannot block the room for long.
 /// </summary>
 [GrainType("booking")]
 internal sealed class BookingGrain(
@@ -41,7 +45,7 @@ internal sealed class BookingGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<BookingView> Hold(HoldBooking command)
+    public async Task<BookingView> Hold(HoldBooking command, AuditEntry? audit = null)
     {
         if (State.Exists)
         {
@@ -55,13 +59,10 @@ internal sealed class BookingGrain(
         var plan = await Property(command.PropertyId).PlanStay(new StayRequest(command.RoomId, command.RoomType, command.CheckIn, command.CheckOut));
         var now = time.GetUtcNow();
         var expiresAt = now + options.Value.HoldTimeout;
-        var roomHoldUntil = expiresAt + options.Value.RoomHoldGrace;
+        var roomHoldUntil = ToMicroseconds(expiresAt + options.Value.RoomHoldGrace);
         var roomId = await ReserveFirstFree(command.PropertyId, plan.Rooms, new StayReservation(bookingId, command.CheckIn, command.CheckOut, roomHoldUntil));
         try
         {
-            // Reminders cannot join the booking's transaction: on record before the hold is, removed below if
-            // the hold is not saved, and harmless if that removal fails (the handler forgets a hold it does not know).
-            await this.RegisterOrUpdateReminder(HoldExpiry, options.Value.HoldTimeout, TimeSpan.FromMinutes(1));
             State.Exists = true;
             State.Request = command;
             State.PropertyId = command.PropertyId;
@@ -80,17 +81,31 @@ internal sealed class BookingGrain(
             State.RoomHoldUntil = roomHoldUntil;
             State.GuestSecret = GuestToken.NewSecret();
             booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt));
-            await booking.WriteStateAsync();
+            if (audit is not null)
+            {
+                booking.RaiseEvent(AuditStream.Of(org), audit);
+            }
+
+            await CommitAsync(StayRow(roomId), roomId);
             metrics.Held();
         }
         catch
         {
             await Compensate(() => Room(command.PropertyId, roomId).Release(bookingId));
-            await Compensate(ForgetHoldExpiry);
             throw;
         }
 
+        // On time while this activation lives; the room's hold watch expires it otherwise (after a restart too).
+        this.RegisterGrainTimer(ExpireIfDue, new GrainTimerCreationOptions(expiresAt - now, Timeout.InfiniteTimeSpan));
         return View(withGuestToken: true);
+    }
+
+    public async Task ExpireHoldIfDue()
+    {
+        if (State.Exists)
+        {
+            await ExpireIfDue();
+        }
     }
 
     public async Task<BookingView> Get()
@@ -109,7 +124,7 @@ internal sealed class BookingGrain(
         State.HoldExpiresAt = null;
         State.RoomHoldUntil = null;
         booking.RaiseEvent(Board, new BookingConfirmed(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
-        await booking.WriteStateAsync();
+        await CommitAsync(StayRow(State.RoomId), State.RoomId);
         metrics.Confirmed();
         return View();
     }
@@ -123,7 +138,7 @@ internal sealed class BookingGrain(
         State.Status = BookingStatus.Cancelled;
         State.CancellationFee = fee;
         booking.RaiseEvent(Board, new BookingCancelled(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
-        await booking.WriteStateAsync();
+        await CommitAsync(NoStayRow(State.RoomId), State.RoomId);
         metrics.Cancelled();
         return View();
     }
@@ -146,7 +161,7 @@ internal sealed class BookingGrain(
         await CurrentRoom.CheckIn(bookingId);
         State.Status = BookingStatus.CheckedIn;
         booking.RaiseEvent(Board, new GuestCheckedIn(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
-        await booking.WriteStateAsync();
+        await CommitAsync(StayRow(State.RoomId), State.RoomId);
         return View();
     }
 
@@ -155,10 +170,10 @@ internal sealed class BookingGrain(
         await Begin();
         Require(BookingStatus.CheckedIn, "check out");
         var today = Today;
-        await CurrentRoom.CheckOut(bookingId, today);
+        var slept = await CurrentRoom.CheckOut(bookingId, today);
         State.Status = BookingStatus.CheckedOut;
         booking.RaiseEvent(Board, new GuestCheckedOut(bookingId, State.PropertyId, State.RoomId, State.CheckIn, today));
-        await booking.WriteStateAsync();
+        await CommitAsync(StayRow(State.RoomId, departure: slept.CheckOut), State.RoomId);
         return View();
     }
 
@@ -176,7 +191,7 @@ internal sealed class BookingGrain(
         State.Status = BookingStatus.NoShow;
         State.CancellationFee = fee;
         booking.RaiseEvent(Board, new GuestNoShow(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut, fee));
-        await booking.WriteStateAsync();
+        await CommitAsync(NoStayRow(State.RoomId), State.RoomId);
         return View();
     }
 
@@ -210,21 +225,12 @@ internal sealed class BookingGrain(
         var plan = await Property(State.PropertyId).PlanStay(new StayRequest(State.RoomId, null, checkIn, checkOut));
         var (fromCheckIn, fromCheckOut) = (State.CheckIn, State.CheckOut);
         await CurrentRoom.ChangeDates(bookingId, checkIn, checkOut);
-        try
-        {
-            State.CheckIn = checkIn;
-            State.CheckOut = checkOut;
-            State.Nights = [.. plan.Quote.Nights];
-            State.Total = plan.Quote.Total;
-            booking.RaiseEvent(Board, new BookingDatesChanged(bookingId, State.PropertyId, State.RoomId, fromCheckIn, fromCheckOut, checkIn, checkOut, State.Total));
-            await booking.WriteStateAsync();
-        }
-        catch
-        {
-            await Compensate(() => CurrentRoom.ChangeDates(bookingId, fromCheckIn, fromCheckOut));
-            throw;
-        }
-
+        State.CheckIn = checkIn;
+        State.CheckOut = checkOut;
+        State.Nights = [.. plan.Quote.Nights];
+        State.Total = plan.Quote.Total;
+        booking.RaiseEvent(Board, new BookingDatesChanged(bookingId, State.PropertyId, State.RoomId, fromCheckIn, fromCheckOut, checkIn, checkOut, State.Total));
+        await CommitAsync(StayRow(State.RoomId), State.RoomId);
         return View();
     }
 
@@ -245,23 +251,16 @@ internal sealed class BookingGrain(
         var target = Room(State.PropertyId, roomId);
         var holdUntil = State.Status == BookingStatus.Held ? State.RoomHoldUntil : null;
 
-        // New room first, then the booking, then the old room: the guest always has at least one room and ends with one.
-        await Reserve(target, new StayReservation(bookingId, State.CheckIn, State.CheckOut, holdUntil));
+        // New room first, then the booking (both rooms' rows in its transaction), then the old room's memory:
+        // the guest always has at least one room and ends with one.
+        await target.Reserve(new StayReservation(bookingId, State.CheckIn, State.CheckOut, holdUntil));
         var fromRoomId = State.RoomId;
-        try
-        {
-            State.RoomId = roomId;
-            State.RoomType = plan.Quote.RoomType;
-            State.PendingReleases.Add(fromRoomId);
-            booking.RaiseEvent(Board, new BookingMoved(bookingId, State.PropertyId, fromRoomId, roomId, State.CheckIn, State.CheckOut));
-            await booking.WriteStateAsync();
-        }
-        catch
-        {
-            await Compensate(() => target.Release(bookingId));
-            throw;
-        }
-
+        State.RoomId = roomId;
+        State.RoomType = plan.Quote.RoomType;
+        State.PendingReleases.Add(fromRoomId);
+        booking.RaiseEvent(Board, new BookingMoved(bookingId, State.PropertyId, fromRoomId, roomId, State.CheckIn, State.CheckOut));
+        booking.Enlist(NoStayRow(fromRoomId));
+        await CommitAsync(StayRow(roomId), roomId);
         await ReleasePendingRooms();
         return View();
     }
@@ -273,8 +272,7 @@ internal sealed class BookingGrain(
             return;
         }
 
-        // A hold confirmed, cancelled, expired early or never saved: its reminder ends here, which costs
-        // nothing on the paths that end a hold (a reminder cannot commit with the booking's state).
+        // Reminders of holds made before the rooms watched their holds: each ends here once its hold has.
         if (!State.Exists || State.Status != BookingStatus.Held)
         {
             await ForgetHoldExpiry();
@@ -341,7 +339,7 @@ internal sealed class BookingGrain(
         {
             try
             {
-                await Reserve(Room(propertyId, roomId), reservation);
+                await Room(propertyId, roomId).Reserve(reservation);
                 return roomId;
             }
             catch (RoomUnavailableException unavailable)
@@ -354,27 +352,6 @@ internal sealed class BookingGrain(
         throw last ?? new RoomUnavailableException("No room is free for those nights.");
     }
 
-    /// <summary>
-    /// A room activation whose calendar another activation of the room changed first (as after a split
-    /// of the cluster) refuses the write and deactivates; asked again, a fresh activation decides on the
-    /// committed calendar, so the guest hears "unavailable" when the nights were taken, not "try again".
-    /// </summary>
-    private static async Task Reserve(IRoomGrain room, StayReservation reservation)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await room.Reserve(reservation);
-                return;
-            }
-            catch (InconsistentStateException) when (attempt < 3)
-            {
-                // Nothing was written; Reserve is idempotent for one booking.
-            }
-        }
-    }
-
     private async Task ExpireIfDue()
     {
         if (State.Status == BookingStatus.Held && time.GetUtcNow() >= State.HoldExpiresAt)
@@ -385,13 +362,63 @@ internal sealed class BookingGrain(
 
     private async Task Expire()
     {
-        // Room first: if saving the booking then fails, the reminder tries again and the room is already free.
+        // Room first: if saving the booking then fails, the room's hold watch tries again and the room is already free.
         await CurrentRoom.Release(bookingId);
         State.Status = BookingStatus.Expired;
         booking.RaiseEvent(Board, new BookingExpired(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
-        await booking.WriteStateAsync();
+        await CommitAsync(NoStayRow(State.RoomId), State.RoomId);
         metrics.Expired();
     }
+
+    /// <summary>
+    /// Commits the booking with its stay's rows. When that fails after the room agreed, the room reads
+    /// its calendar again; a stay the database refused (another activation of the room took those
+    /// nights first) reaches the caller as room-unavailable, not as a database error.
+    /// </summary>
+    private async Task CommitAsync(StayRows rows, string roomId)
+    {
+        // Before the write: a failed write puts the state back, property and all.
+        var room = Room(State.PropertyId, roomId);
+        booking.Enlist(rows);
+        try
+        {
+            await booking.WriteStateAsync();
+        }
+        catch (Exception failure)
+        {
+            await Compensate(room.Reload);
+            if (failure is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
+            {
+                throw new RoomUnavailableException($"Room '{roomId}' is already taken for some of those nights.");
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>The booking's stay as the stays table keeps it: a hold until the room lets go, then booked, in house, departed.</summary>
+    private StayRows StayRow(string roomId, DateOnly? departure = null) =>
+        new StayRows(GrainKeys.Room(org, State.PropertyId, roomId)).Save(
+            new StayRecord
+            {
+                BookingId = bookingId,
+                CheckIn = State.CheckIn,
+                CheckOut = departure ?? State.CheckOut,
+                Kind = State.Status switch
+                {
+                    BookingStatus.Held => StayKind.Hold,
+                    BookingStatus.CheckedIn => StayKind.InHouse,
+                    BookingStatus.CheckedOut => StayKind.Departed,
+                    _ => StayKind.Booked,
+                },
+                HoldUntil = State.Status == BookingStatus.Held ? State.RoomHoldUntil : null,
+            },
+            time.GetUtcNow());
+
+    // PostgreSQL keeps microseconds: a room that reads its calendar back must find the time it was given.
+    private static DateTimeOffset ToMicroseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));
+
+    private StayRows NoStayRow(string roomId) => new StayRows(GrainKeys.Room(org, State.PropertyId, roomId)).Remove(bookingId);
 
     private async Task ForgetHoldExpiry()
     {

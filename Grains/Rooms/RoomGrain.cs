@@ -5,33 +5,47 @@ using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
 using Actors.Persistence.EventLog;
 using Actors.Persistence.State;
+using Actors.Grains.Abstractions.Bookings;
+using Microsoft.Extensions.Options;
 using Orleans;
 using Orleans.Runtime;
-using Npgsql;
 
 namespace Actors.Grains.Rooms;
 
 /// <summary>
-/// A room's calendar and housekeeping status. Every change to the calendar goes through here, one
-/// turn at a time, so the overlap check in memory sees every stay; the stays table checks it again
-/// in the same transaction as the state.
+/// A room's calendar and housekeeping status. Every change to the calendar is decided here, one turn
+/// at a time, so the overlap check in memory sees every stay. The calendar's truth is the stays
+/// table, which the bookings write in their own transactions (its exclusion constraint checks the
+/// nights again); the room reads it when it activates and keeps only its housekeeping in its state,
+/// so a change costs the same whatever the calendar holds.
 /// </summary>
 [GrainType("room")]
 internal sealed class RoomGrain(
     [OutboxState("room")] IOutboxState<RoomState> room,
-    TimeProvider time) : Grain, IRoomGrain
+    IStaysTable staysTable,
+    IOptions<BookingOptions> options,
+    TimeProvider time) : Grain, IRoomGrain, IRemindable
 {
+    private const string HoldWatch = "holds";
+
     private string org = "";
     private string propertyId = "";
     private string roomId = "";
 
+    // Whether this activation has put the hold watch on record; holds are few, so once per activation is enough.
+    private bool watchingHolds;
+
     private RoomState State => room.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = GrainKeys.Split(this.GetPrimaryKeyString());
         (org, propertyId, roomId) = (key[0], key[1], key[^1]);
-        return Task.CompletedTask;
+        if (State.Exists)
+        {
+            var departedSince = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-StayLimits.DepartedDaysKept - 1);
+            State.Stays = await staysTable.ReadAsync(Key, departedSince, cancellationToken);
+        }
     }
 
     public async Task<RoomView> Create(NewRoom command)
@@ -137,54 +151,45 @@ internal sealed class RoomGrain(
         }
 
         EnsureBookable(reservation.CheckIn, reservation.CheckOut, reservation.BookingId, now);
-        var rows = new StayRows(Key);
-        DropLapsedHolds(now, rows);
-        var stay = new StayRecord
+        if (reservation.HoldUntil is { } holdUntil)
+        {
+            await WatchHolds(holdUntil - options.Value.RoomHoldGrace - now);
+        }
+
+        State.Stays.RemoveAll(s => s.BookingId == reservation.BookingId);
+        State.Stays.Add(new StayRecord
         {
             BookingId = reservation.BookingId,
             CheckIn = reservation.CheckIn,
             CheckOut = reservation.CheckOut,
             Kind = reservation.HoldUntil is null ? StayKind.Booked : StayKind.Hold,
             HoldUntil = reservation.HoldUntil,
-        };
-        State.Stays.Add(stay);
-        rows.Save(stay);
-        await SaveAsync(rows);
+        });
     }
 
-    public async Task Confirm(string bookingId)
+    public Task Confirm(string bookingId)
     {
         EnsureExists();
         var stay = Find(bookingId, time.GetUtcNow())
             ?? throw new RoomUnavailableException($"Room '{roomId}' no longer holds booking '{bookingId}': the hold lapsed.");
         if (stay.Kind != StayKind.Hold)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         stay.Kind = StayKind.Booked;
         stay.HoldUntil = null;
-        var rows = new StayRows(Key);
-        rows.Save(stay);
-        await SaveAsync(rows);
+        return Task.CompletedTask;
     }
 
-    public async Task Release(string bookingId)
+    public Task Release(string bookingId)
     {
         EnsureExists();
-        var stay = State.Stays.Find(s => s.BookingId == bookingId);
-        if (stay is null)
-        {
-            return;
-        }
-
-        State.Stays.Remove(stay);
-        var rows = new StayRows(Key);
-        rows.Remove(bookingId);
-        await SaveAsync(rows);
+        State.Stays.RemoveAll(s => s.BookingId == bookingId);
+        return Task.CompletedTask;
     }
 
-    public async Task ChangeDates(string bookingId, DateOnly checkIn, DateOnly checkOut)
+    public Task ChangeDates(string bookingId, DateOnly checkIn, DateOnly checkOut)
     {
         EnsureExists();
         if (checkOut <= checkIn)
@@ -195,28 +200,24 @@ internal sealed class RoomGrain(
         var now = time.GetUtcNow();
         var stay = Find(bookingId, now)
             ?? throw new RoomUnavailableException($"Room '{roomId}' no longer holds booking '{bookingId}'.");
-        if (stay.CheckIn == checkIn && stay.CheckOut == checkOut)
+        if (stay.CheckIn != checkIn || stay.CheckOut != checkOut)
         {
-            return;
+            EnsureBookable(checkIn, checkOut, bookingId, now);
+            stay.CheckIn = checkIn;
+            stay.CheckOut = checkOut;
         }
 
-        EnsureBookable(checkIn, checkOut, bookingId, now);
-        var rows = new StayRows(Key);
-        DropLapsedHolds(now, rows);
-        stay.CheckIn = checkIn;
-        stay.CheckOut = checkOut;
-        rows.Save(stay);
-        await SaveAsync(rows);
+        return Task.CompletedTask;
     }
 
-    public async Task CheckIn(string bookingId)
+    public Task CheckIn(string bookingId)
     {
         EnsureExists();
         var stay = Find(bookingId, time.GetUtcNow())
             ?? throw new InvalidTransitionException($"Room '{roomId}' has no stay for booking '{bookingId}'.");
         if (stay.Kind == StayKind.InHouse)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         if (stay.Kind != StayKind.Booked)
@@ -230,19 +231,17 @@ internal sealed class RoomGrain(
         }
 
         stay.Kind = StayKind.InHouse;
-        var rows = new StayRows(Key);
-        rows.Save(stay);
-        await SaveAsync(rows);
+        return Task.CompletedTask;
     }
 
-    public async Task CheckOut(string bookingId, DateOnly today)
+    public async Task<RoomStay> CheckOut(string bookingId, DateOnly today)
     {
         EnsureExists();
         var stay = Find(bookingId, time.GetUtcNow())
             ?? throw new InvalidTransitionException($"Room '{roomId}' has no stay for booking '{bookingId}'.");
         if (stay.Kind == StayKind.Departed)
         {
-            return;
+            return stay.ToView();
         }
 
         if (stay.Kind != StayKind.InHouse)
@@ -257,11 +256,45 @@ internal sealed class RoomGrain(
             stay.CheckOut = today > stay.CheckIn ? today : stay.CheckIn.AddDays(1);
         }
 
-        var rows = new StayRows(Key);
-        rows.Save(stay);
-        ForgetOldDepartures(today, rows);
-        ChangeHousekeeping(Housekeeping.Dirty);
-        await SaveAsync(rows);
+        ForgetOldDepartures(today);
+        if (State.Housekeeping != Housekeeping.Dirty)
+        {
+            ChangeHousekeeping(Housekeeping.Dirty);
+            await room.WriteStateAsync();
+        }
+
+        return stay.ToView();
+    }
+
+    public Task Reload()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != HoldWatch)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var hold in State.Stays.Where(s => s.Kind == StayKind.Hold && s.HoldUntil - options.Value.RoomHoldGrace <= now).ToList())
+        {
+            // One-way: the booking lets go of this room as it expires, which would otherwise wait behind this turn.
+            _ = GrainFactory.GetGrain<IBookingGrain>(GrainKeys.Booking(org, hold.BookingId)).ExpireHoldIfDue();
+            if (!hold.IsLive(now))
+            {
+                State.Stays.Remove(hold);
+            }
+        }
+
+        if (!State.Stays.Exists(s => s.Kind == StayKind.Hold) && await this.GetReminder(HoldWatch) is { } watch)
+        {
+            await this.UnregisterReminder(watch);
+            watchingHolds = false;
+        }
     }
 
     public Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut)
@@ -302,24 +335,23 @@ internal sealed class RoomGrain(
     private StayRecord? Find(string bookingId, DateTimeOffset now) =>
         State.Stays.Find(s => s.BookingId == bookingId && s.IsLive(now));
 
-    private void DropLapsedHolds(DateTimeOffset now, StayRows rows)
-    {
-        foreach (var lapsed in State.Stays.Where(s => !s.IsLive(now)).ToList())
-        {
-            State.Stays.Remove(lapsed);
-            rows.Remove(lapsed.BookingId);
-        }
-    }
-
-    // The room's state is rewritten on every change, so it keeps only what a board can still show:
-    // stays that left long ago live on in their bookings, not in the room's calendar.
-    private void ForgetOldDepartures(DateOnly today, StayRows rows)
+    // Stays that left long ago live on in their bookings and the stays table, not in the room's memory.
+    private void ForgetOldDepartures(DateOnly today)
     {
         var horizon = today.AddDays(-StayLimits.DepartedDaysKept);
-        foreach (var old in State.Stays.Where(s => s.Kind == StayKind.Departed && s.CheckOut < horizon).ToList())
+        State.Stays.RemoveAll(s => s.Kind == StayKind.Departed && s.CheckOut < horizon);
+    }
+
+    /// <summary>
+    /// Puts a reminder on record that wakes the room (after a restart too) to expire the bookings of
+    /// holds left unconfirmed; the bookings' own timers do it on time while they stay active.
+    /// </summary>
+    private async Task WatchHolds(TimeSpan due)
+    {
+        if (!watchingHolds)
         {
-            State.Stays.Remove(old);
-            rows.Remove(old.BookingId);
+            await this.RegisterOrUpdateReminder(HoldWatch, due > TimeSpan.Zero ? due : TimeSpan.Zero, TimeSpan.FromMinutes(1));
+            watchingHolds = true;
         }
     }
 
@@ -334,24 +366,7 @@ internal sealed class RoomGrain(
         State.Housekeeping = status;
     }
 
-    private async Task SaveAsync(StayRows? rows = null)
-    {
-        if (rows is { IsEmpty: false })
-        {
-            room.Enlist(rows);
-        }
-
-        try
-        {
-            await room.WriteStateAsync();
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.ExclusionViolation)
-        {
-            // The database knows a stay this activation does not: reload the calendar before the next call.
-            DeactivateOnIdle();
-            throw new RoomUnavailableException($"Room '{roomId}' is already taken for some of those nights.");
-        }
-    }
+    private Task SaveAsync() => room.WriteStateAsync();
 
     private RoomView View()
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Actors.Grains.Abstractions.Rooms;
 
 namespace Actors.Grains.Rooms;
@@ -14,5 +15,7 @@ internal sealed class RoomState
 
     public Housekeeping Housekeeping { get; set; } = Housekeeping.Clean;
 
+    /// <summary>The calendar, read from the stays table on activation; never part of the stored state.</summary>
+    [JsonIgnore]
     public List<StayRecord> Stays { get; set; } = [];
 }

@@ -8,7 +8,8 @@ namespace Actors.Persistence.State;
 /// </summary>
 public interface ITransactionalWrite
 {
-    Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken);
+    /// <summary>The statements to run in the write's batch, in order, after the state row and the events.</summary>
+    IEnumerable<NpgsqlBatchCommand> Commands();
 
     /// <summary>
     /// The same change against the in-memory tables, under the memory store's lock and before anything

@@ -26,6 +26,15 @@ public sealed class MemoryOutboxStore(EventLogSignal signal) : IOutboxStore, IEv
         }
     }
 
+    /// <summary>Reads the in-memory tables that enlisted writes keep, under the store's lock.</summary>
+    public TResult Query<TResult>(Func<MemoryTables, TResult> query)
+    {
+        lock (gate)
+        {
+            return query(tables);
+        }
+    }
+
     public Task<string> WriteAsync(StateWrite write, CancellationToken cancellationToken)
     {
         var etag = Append(write);

@@ -24,6 +24,23 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         "UPDATE grain_state SET version = version + 1, payload = $4::jsonb, updated_at = now() "
         + "WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 AND version = $5";
 
+    // The batch forms of Insert and Update: a stale version raises (SQLSTATE AS001), failing the whole batch.
+    private const string InsertChecked = """
+        WITH written AS (
+            INSERT INTO grain_state (grain_type, grain_key, state_name, version, payload) VALUES ($1, $2, $3, 1, $4::jsonb)
+            ON CONFLICT DO NOTHING RETURNING version)
+        SELECT CASE WHEN count(*) = 1 THEN 1 ELSE stale_grain_state($1, $2, $3) END FROM written
+        """;
+
+    private const string UpdateChecked = """
+        WITH written AS (
+            UPDATE grain_state SET version = version + 1, payload = $4::jsonb, updated_at = now()
+            WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 AND version = $5 RETURNING version)
+        SELECT CASE WHEN count(*) = 1 THEN 1 ELSE stale_grain_state($1, $2, $3) END FROM written
+        """;
+
+    private const string StaleState = "AS001";
+
     private const string Delete =
         "DELETE FROM grain_state WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 AND version = $4";
 
@@ -74,11 +91,10 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             return await WriteStateOnlyAsync(write, expected, cancellationToken);
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var batch = new NpgsqlBatch(connection, transaction);
-
-        var state = new NpgsqlBatchCommand(expected is null ? Insert : Update);
+        // One batch, one round trip: without an explicit transaction PostgreSQL runs it as one implicit
+        // transaction, so the state, the events and the enlisted rows commit together or not at all.
+        await using var batch = dataSource.CreateBatch();
+        var state = new NpgsqlBatchCommand(expected is null ? InsertChecked : UpdateChecked);
         AddKey(state.Parameters, write.Grain, write.StateName);
         state.Parameters.Add(new() { Value = Encoding.UTF8.GetString(write.Payload) });
         if (expected is { } version)
@@ -94,19 +110,20 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             batch.BatchCommands.Add(PostgresEventListener.NotifyCommand(stream.Key));
         }
 
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        if (state.RecordsAffected != 1)
+        foreach (var command in write.Enlisted.SelectMany(e => e.Commands()))
         {
-            await transaction.RollbackAsync(cancellationToken);
+            batch.BatchCommands.Add(command);
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException stale) when (stale.SqlState == StaleState)
+        {
             throw Conflict(write);
         }
 
-        foreach (var enlisted in write.Enlisted)
-        {
-            await enlisted.ApplyAsync(connection, transaction, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
         return Etag((expected ?? 0) + 1);
     }
 

@@ -72,11 +72,8 @@ public sealed class LedgerGrain([OutboxState("ledger")] IOutboxState<LedgerState
     // Runs after the state row and the events are written in the transaction, then violates a constraint.
     private sealed class BrokenWrite : ITransactionalWrite
     {
-        public async Task ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-        {
-            await using var command = new NpgsqlCommand("INSERT INTO event_streams (stream_namespace, stream_key, last_sequence) VALUES (NULL, NULL, 0)", connection, transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
+        public IEnumerable<NpgsqlBatchCommand> Commands() =>
+            [new("INSERT INTO event_streams (stream_namespace, stream_key, last_sequence) VALUES (NULL, NULL, 0)")];
 
         public void Apply(MemoryTables tables) => throw new InvalidOperationException("A constraint refused the write.");
     }

@@ -42,6 +42,9 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Marks the guest departed on <paramref name="today"/>, frees any nights left, and leaves the room dirty.</summary>
     Task CheckOut(string bookingId, DateOnly today);
 
+    /// <summary>Puts an imported stay on the calendar as it was (past nights, in house or departed too), or fails with room-unavailable when it overlaps another; repeating it is harmless.</summary>
+    Task Restore(RoomStay stay);
+
     /// <summary>Says whether the room can take a new stay for every night of [checkIn, checkOut).</summary>
     Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut);
 }

@@ -20,7 +20,7 @@ namespace Actors.Grains.Bookings;
 /// so a booking that died between the two steps cannot block the room for long.
 /// </summary>
 [GrainType("booking")]
-internal sealed class BookingGrain(
+internal sealed partial class BookingGrain(
     [OutboxState("booking")] IOutboxState<BookingState> booking,
     TimeProvider time,
     IOptions<BookingOptions> options,

@@ -29,7 +29,7 @@ public static class OrganizationImport
         }
 
         // Retired rooms first: each is out of service again before the plan's limit counts the next room.
-        foreach (var (property, room) in plan.Properties.SelectMany(p => p.Rooms.Select(r => (p.Id, r))).OrderBy(r => !r.r.Retired))
+        foreach (var (property, room) in plan.Properties.SelectMany(p => p.Rooms.Select(r => (Property: p.Id, Room: r))).OrderBy(r => !r.Room.Retired))
         {
             await AddRoomAsync(grains, organization, org, property, room);
         }

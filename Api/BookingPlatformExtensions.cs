@@ -4,6 +4,7 @@ using Actors.Api.Auth;
 using Actors.Api.Availability;
 using Actors.Api.Boards;
 using Actors.Api.Bookings;
+using Actors.Api.Exports;
 using Actors.Api.Guests;
 using Actors.Api.Members;
 using Actors.Api.Organizations;
@@ -85,6 +86,7 @@ public static class BookingPlatformExtensions
         orgs.MapMembersApi();
         orgs.MapAuditApi();
         orgs.MapWebhooksApi();
+        orgs.MapExportApi();
         // Every endpoint under /api/orgs gets its access from one table, whoever maps it.
         ((IEndpointConventionBuilder)orgs).Finally(AccessRules.Apply);
         var accounts = app.MapGroup("/api")

@@ -41,6 +41,8 @@ public static class AccessRules
         ("*", Org + "/invitations/**", new(Role.Owner)),
         ("*", Org + "/audit/**", new(Role.Owner)),
         ("*", Org + "/webhooks/**", new(Role.Owner)),
+        ("GET", Org + "/export", new(Role.Owner)),
+        ("POST", Org + "/import", new(Role.Owner)),
         ("*", Org + "/subscription/**", new(Role.Owner)),
         ("*", Org + "/billing/**", new(Role.Owner)),
         ("*", Org + "/stripe-account/**", new(Role.Owner)),

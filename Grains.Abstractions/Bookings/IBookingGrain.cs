@@ -53,4 +53,7 @@ public interface IBookingGrain : IGrainWithStringKey
 
     /// <summary>Moves the stay to another room of the property: the new room is taken before the old one is let go.</summary>
     Task<BookingView> MoveTo(string roomId);
+
+    /// <summary>Brings an imported booking back in the state it had, past dates included; its room keeps the nights it still holds. A repeat of the same restore is harmless.</summary>
+    Task<BookingView> Restore(RestoreBooking command);
 }

@@ -23,6 +23,9 @@ public sealed class FieldErrors
 
     public bool IsEmpty => errors.Count == 0;
 
+    /// <summary>How many messages are collected, so a caller can tell whether one part of a request added any.</summary>
+    public int Count => errors.Values.Sum(m => m.Count);
+
     public FieldErrors Add(string field, string message)
     {
         if (!errors.TryGetValue(field, out var messages))

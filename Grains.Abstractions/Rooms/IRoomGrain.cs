@@ -51,6 +51,9 @@ public interface IRoomGrain : IGrainWithStringKey
     /// </summary>
     Task Reload();
 
+    /// <summary>Puts an imported stay on the calendar as it was (past nights, in house or departed too), or fails with room-unavailable when it overlaps another; repeating it is harmless.</summary>
+    Task Restore(RoomStay stay);
+
     /// <summary>Says whether the room can take a new stay for every night of [checkIn, checkOut).</summary>
     Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut);
 }

@@ -24,7 +24,7 @@ namespace Actors.Grains.Bookings;
 /// lapses by itself, so a booking that died between the two steps cannot block the room for long.
 /// </summary>
 [GrainType("booking")]
-internal sealed class BookingGrain(
+internal sealed partial class BookingGrain(
     [OutboxState("booking")] IOutboxState<BookingState> booking,
     TimeProvider time,
     IOptions<BookingOptions> options,
@@ -404,16 +404,18 @@ internal sealed class BookingGrain(
                 BookingId = bookingId,
                 CheckIn = State.CheckIn,
                 CheckOut = departure ?? State.CheckOut,
-                Kind = State.Status switch
-                {
-                    BookingStatus.Held => StayKind.Hold,
-                    BookingStatus.CheckedIn => StayKind.InHouse,
-                    BookingStatus.CheckedOut => StayKind.Departed,
-                    _ => StayKind.Booked,
-                },
+                Kind = KindOf(State.Status),
                 HoldUntil = State.Status == BookingStatus.Held ? State.RoomHoldUntil : null,
             },
             time.GetUtcNow());
+
+    private static StayKind KindOf(BookingStatus status) => status switch
+    {
+        BookingStatus.Held => StayKind.Hold,
+        BookingStatus.CheckedIn => StayKind.InHouse,
+        BookingStatus.CheckedOut => StayKind.Departed,
+        _ => StayKind.Booked,
+    };
 
     // PostgreSQL keeps microseconds: a room that reads its calendar back must find the time it was given.
     private static DateTimeOffset ToMicroseconds(DateTimeOffset time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));

@@ -61,6 +61,9 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
         var document = await api.Client.GetAsync("/openapi/v1.json").OkAsync();
         var operations = Operations(document).ToList();
         Assert.True(operations.Count >= 30, $"only {operations.Count} operations in the OpenAPI document");
+        // An organization's whole data goes out and comes in through these two: the walk must reach them.
+        Assert.Contains(operations, o => o.Method == "GET" && o.Template == "/api/orgs/{org}/export");
+        Assert.Contains(operations, o => o.Method == "POST" && o.Template == "/api/orgs/{org}/import");
         using var alpha = api.ClientFor(api.OwnerToken);
         using var anonymous = api.App.NewClient();
         // The probes' own token works: the refusals below are about bravo, not a broken sign-in.

@@ -1,0 +1,189 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Actors.Api.Boards;
+using Xunit;
+
+namespace Actors.Api.Tests.Exports;
+
+/// <summary>
+/// An owner exports an organization and loads the document into a new, empty one: the board shows
+/// the same rooms and stays, on a snapshot and on a live board, and the next export says the same.
+/// </summary>
+public sealed class ExportImportTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task An_export_imported_into_an_empty_organization_shows_the_same_board()
+    {
+        var source = await api.OpenHotelAsync(doubles: 4, suites: 1);
+        var client = api.Client;
+        await client.PutAsync($"/api/orgs/{source}/properties/hotel/room-types/double/rates", new { from = ApiFixture.Day(5), to = ApiFixture.Day(8), nightlyRate = 140m }).OkAsync();
+        var inHouse = await BookAsync(source, "d1", 0, 2, "Ines", "confirm", "check-in");
+        var departed = await BookAsync(source, "d2", 0, 1, "Dora", "confirm", "check-in", "check-out");
+        var held = await BookAsync(source, "d3", 2, 4, "Hugo");
+        var cancelled = await BookAsync(source, "s1", 1, 3, "Carl", "confirm", "cancel");
+        var noShow = await BookAsync(source, "s1", 0, 2, "Nora", "confirm", "no-show");
+        var confirmed = await BookAsync(source, "s1", 4, 7, "Cleo", "confirm");
+        await client.PutAsync($"/api/orgs/{source}/properties/hotel/rooms/s1/housekeeping", new { status = "Inspected" }).OkAsync();
+        await client.PutAsync($"/api/orgs/{source}/properties/hotel/rooms/d4/housekeeping", new { status = "OutOfOrder" }).OkAsync();
+        await client.PostAsync($"/api/orgs/{source}/properties/hotel/rooms", new { id = "old", name = "Old wing", roomType = "double" }).OkAsync();
+        await client.PostAsync($"/api/orgs/{source}/properties/hotel/rooms/old/retire", null).OkAsync();
+
+        var document = await client.GetAsync($"/api/orgs/{source}/export").OkAsync();
+        var target = await NewOrganizationAsync();
+        var summary = await client.PostAsync($"/api/orgs/{target}/import", document).OkAsync();
+
+        Assert.Equal("booking-platform/organization", document.GetProperty("format").GetString());
+        Assert.Equal(1, document.GetProperty("version").GetInt32());
+        var bookings = document.GetProperty("properties")[0].GetProperty("bookings").EnumerateArray().ToDictionary(b => b.GetProperty("id").GetString()!, b => b.GetProperty("status").GetString());
+        Assert.Equal("CheckedIn", bookings[inHouse]);
+        Assert.Equal("CheckedOut", bookings[departed]);
+        Assert.Equal("Held", bookings[held]);
+        Assert.Equal("Cancelled", bookings[cancelled]);
+        Assert.Equal("NoShow", bookings[noShow]);
+        Assert.Equal("Confirmed", bookings[confirmed]);
+        Assert.Equal(6, summary.GetProperty("bookings").GetInt32());
+        Assert.Equal(6, summary.GetProperty("rooms").GetInt32());
+
+        // The snapshot: same rooms (retired ones off the board), statuses, stays, guests and prices; only the sequence is the new organization's.
+        Assert.Equal(await BoardAsync(source), await BoardAsync(target));
+
+        // The live board: every change the import made is on the target's board stream, and it adds up to the same board.
+        Assert.Equal(await LiveBoardAsync(source), await LiveBoardAsync(target));
+
+        // And what the new organization exports is what the old one did: rates, retired room, every booking in every state.
+        Assert.Equal(Properties(document), Properties(await client.GetAsync($"/api/orgs/{target}/export").OkAsync()));
+    }
+
+    [Fact]
+    public async Task Stays_in_the_past_and_guests_in_house_since_before_today_arrive_as_they_were()
+    {
+        var source = await api.OpenHotelAsync(doubles: 2, suites: 0);
+        var document = JsonNode.Parse((await api.Client.GetAsync($"/api/orgs/{source}/export").OkAsync()).GetRawText())!;
+        var bookings = document["properties"]![0]!["bookings"]!.AsArray();
+        bookings.Add(ExportedBooking("last-week", "d1", -9, -6, "CheckedOut", departedOn: -7));
+        bookings.Add(ExportedBooking("in-house", "d1", -3, 2, "CheckedIn"));
+        bookings.Add(ExportedBooking("long-ago", "d2", -400, -398, "CheckedOut"));
+        var target = await NewOrganizationAsync();
+
+        await api.Client.PostAsync($"/api/orgs/{target}/import", document).OkAsync();
+
+        var board = await api.Client.GetAsync($"/api/orgs/{target}/properties/hotel/board?from={ApiFixture.Day(-10)}&to={ApiFixture.Day(5)}").OkAsync();
+        var onBoard = board.GetProperty("bookings").EnumerateArray().ToDictionary(b => b.GetProperty("id").GetString()!, b => b.GetProperty("status").GetString());
+        Assert.Equal("CheckedOut", onBoard["last-week"]);
+        Assert.Equal("CheckedIn", onBoard["in-house"]);
+        var room = await api.Client.GetAsync($"/api/orgs/{target}/properties/hotel/rooms/d1").OkAsync();
+        Assert.Contains(room.GetProperty("stays").EnumerateArray(), s => s.GetProperty("bookingId").GetString() == "last-week" && s.GetProperty("checkOut").GetString() == ApiFixture.Day(-7));
+        // A stay the room had already forgotten stays with its booking only.
+        Assert.Equal("CheckedOut", Status(await api.Client.GetAsync($"/api/orgs/{target}/bookings/long-ago").OkAsync()));
+        Assert.DoesNotContain((await api.Client.GetAsync($"/api/orgs/{target}/properties/hotel/rooms/d2").OkAsync()).GetProperty("stays").EnumerateArray(), s => s.GetProperty("bookingId").GetString() == "long-ago");
+        // The guest in house checks out the usual way.
+        await api.Client.PostAsync($"/api/orgs/{target}/bookings/in-house/check-out", null).OkAsync();
+    }
+
+    /// <summary>A booking as an export writes it, priced 100 a night.</summary>
+    public static JsonObject ExportedBooking(string id, string room, int from, int to, string status, int? departedOn = null, string? checkIn = null)
+    {
+        var nights = new JsonArray();
+        var start = checkIn is null ? ApiFixture.Today.AddDays(from) : DateOnly.Parse(checkIn, System.Globalization.CultureInfo.InvariantCulture);
+        for (var night = 0; night < to - from; night++)
+        {
+            nights.Add(new JsonObject { ["night"] = start.AddDays(night).ToString("yyyy-MM-dd"), ["price"] = 100m });
+        }
+
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["roomId"] = room,
+            ["roomType"] = "double",
+            ["checkIn"] = checkIn ?? ApiFixture.Day(from),
+            ["checkOut"] = checkIn is null ? ApiFixture.Day(to) : start.AddDays(to - from).ToString("yyyy-MM-dd"),
+            ["departedOn"] = departedOn is { } left ? ApiFixture.Day(left) : null,
+            ["status"] = status,
+            ["guest"] = new JsonObject { ["name"] = "Guest " + id, ["email"] = "guest@example.com" },
+            ["nights"] = nights,
+            ["total"] = 100m * (to - from),
+            ["currency"] = "EUR",
+            ["cancellation"] = new JsonObject { ["freeUntilDaysBeforeArrival"] = 2, ["lateFee"] = "FirstNight" },
+        };
+    }
+
+    private async Task<string> BookAsync(string org, string room, int from, int to, string guest, params string[] steps)
+    {
+        var id = (await api.Client.PostAsync($"/api/orgs/{org}/bookings", ApiFixture.Stay(room, from, to, guest)).OkAsync()).GetProperty("id").GetString()!;
+        foreach (var step in steps)
+        {
+            await api.Client.PostAsync($"/api/orgs/{org}/bookings/{id}/{step}", null).OkAsync();
+        }
+
+        return id;
+    }
+
+    private async Task<string> NewOrganizationAsync(string plan = "Premium")
+    {
+        var org = "new-" + Guid.NewGuid().ToString("N")[..12];
+        await api.Client.PostAsync("/api/orgs", new { id = org, name = "New Hotels", plan }).OkAsync();
+        return org;
+    }
+
+    /// <summary>The board of the hotel from two days ago for two weeks, without its sequence (each organization counts its own).</summary>
+    private async Task<string> BoardAsync(string org)
+    {
+        var board = JsonNode.Parse((await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/board?from={ApiFixture.Day(-2)}&to={ApiFixture.Day(12)}").OkAsync()).GetRawText())!.AsObject();
+        board.Remove("sequence");
+        var bookings = board["bookings"]!.AsArray().Select(b => b!.DeepClone()).OrderBy(b => (string)b!["id"]!, StringComparer.Ordinal).ToArray();
+        board["bookings"] = new JsonArray(bookings);
+        Assert.NotEmpty(bookings);
+        return board.ToJsonString();
+    }
+
+    /// <summary>What a board following the hub from the start shows, applying events as the page does: rooms with status, and bookings still on the board.</summary>
+    private async Task<string> LiveBoardAsync(string org)
+    {
+        var last = (await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/board").OkAsync()).GetProperty("sequence").GetInt64();
+        await using var board = await BoardClient.ConnectAsync(api.App, api.OwnerToken);
+        var events = await board.FollowUntilAsync(org, 0, received => received.Count > 0 && received[^1].Sequence >= last);
+        var rooms = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var bookings = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var change in events)
+        {
+            var data = change.Data;
+            string Text(string name) => data.GetProperty(name).GetString()!;
+            switch (change.Type)
+            {
+                case "RoomAdded": rooms[Text("roomId")] = "Clean"; break;
+                case "RoomStatusChanged": rooms[Text("roomId")] = Text("to"); break;
+                case "RoomRetired": rooms.Remove(Text("roomId")); break;
+                case "BookingHeld": bookings[Text("bookingId")] = $"{Text("roomId")} {Text("checkIn")}..{Text("checkOut")} Held"; break;
+                case "BookingConfirmed": bookings[Text("bookingId")] = $"{Text("roomId")} {Text("checkIn")}..{Text("checkOut")} Confirmed"; break;
+                case "GuestCheckedIn": bookings[Text("bookingId")] = $"{Text("roomId")} {Text("checkIn")}..{Text("checkOut")} CheckedIn"; break;
+                case "GuestCheckedOut": bookings[Text("bookingId")] = $"{Text("roomId")} {Text("checkIn")}..{Departed(Text("checkIn"), Text("departed"))} CheckedOut"; break;
+                case "BookingCancelled" or "BookingExpired" or "GuestNoShow": bookings.Remove(Text("bookingId")); break;
+            }
+        }
+
+        return string.Join("; ", rooms.Select(r => $"{r.Key} {r.Value}")) + " | " + string.Join("; ", bookings.Select(b => $"{b.Key} {b.Value}"));
+    }
+
+    /// <summary>The properties of an export with rooms in id order (an import adds retired rooms first) and without payments (they stay behind).</summary>
+    private static string Properties(JsonElement document)
+    {
+        var properties = JsonNode.Parse(document.GetProperty("properties").GetRawText())!.AsArray();
+        foreach (var property in properties)
+        {
+            var rooms = property!["rooms"]!.AsArray().Select(r => r!.DeepClone()).OrderBy(r => (string)r!["id"]!, StringComparer.Ordinal).ToArray();
+            property["rooms"] = new JsonArray(rooms);
+            foreach (var booking in property["bookings"]!.AsArray())
+            {
+                booking!.AsObject().Remove("payment");
+            }
+        }
+
+        return properties.ToJsonString();
+    }
+
+    /// <summary>As the page draws a departure: up to the day the guest left, and at least the first night.</summary>
+    private static string Departed(string checkIn, string departed) =>
+        string.CompareOrdinal(departed, checkIn) > 0 ? departed : DateOnly.ParseExact(checkIn, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string? Status(JsonElement booking) => booking.GetProperty("status").GetString();
+}

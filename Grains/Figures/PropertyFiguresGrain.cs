@@ -44,6 +44,36 @@ public sealed class PropertyFiguresGrain(
         return Compute(today, today.AddDays(1));
     }
 
+    public async Task<IReadOnlyList<string>?> GetUnsellableRoomsAsync(DateOnly checkIn, DateOnly checkOut)
+    {
+        // As of every event committed before the question (one look at the log's end): a guest who just
+        // held a room, or a manager who just took one out of order, sees it in the next search.
+        await CatchUpAsync(Stream);
+        var unsellable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var stay in Data.Stays.Values)
+        {
+            if (stay.Overlaps(checkIn, checkOut))
+            {
+                if (stay.RoomId.Length == 0)
+                {
+                    return null;
+                }
+
+                unsellable.Add(stay.RoomId);
+            }
+        }
+
+        foreach (var (roomId, outOfOrder) in Data.OutOfOrder)
+        {
+            if (outOfOrder)
+            {
+                unsellable.Add(roomId);
+            }
+        }
+
+        return [.. unsellable];
+    }
+
     private PropertyFigures Compute(DateOnly from, DateOnly to)
     {
         var rooms = Data.OutOfOrder.Count;
@@ -106,12 +136,21 @@ public sealed class PropertyFiguresGrain(
                 Data.Currency = held.Currency;
                 Data.Stays[held.BookingId] = new FiguresStay
                 {
+                    RoomId = held.RoomId,
                     CheckIn = held.CheckIn,
                     CheckOut = held.CheckOut,
                     NightsBooked = held.CheckOut.DayNumber - held.CheckIn.DayNumber,
                     Total = held.Total,
                     Stage = FiguresStage.Held,
                 };
+                break;
+            case nameof(BookingMoved):
+                var moved = Read<BookingMoved>(recorded);
+                if (Data.Stays.TryGetValue(moved.BookingId, out var movedStay))
+                {
+                    movedStay.RoomId = moved.ToRoomId;
+                }
+
                 break;
             case nameof(BookingConfirmed):
                 Move(Read<BookingConfirmed>(recorded).BookingId, FiguresStage.Confirmed);

@@ -24,6 +24,9 @@ public enum FiguresStage
 /// <summary>A booking's nights [CheckIn, CheckOut) and its total; revenue is spread evenly over the nights booked.</summary>
 public sealed class FiguresStay
 {
+    /// <summary>The room the stay is in; empty for stays kept before rooms were recorded.</summary>
+    public string RoomId { get; set; } = "";
+
     public DateOnly CheckIn { get; set; }
 
     public DateOnly CheckOut { get; set; }
@@ -40,4 +43,6 @@ public sealed class FiguresStay
     public decimal NightlyRevenue => NightsBooked == 0 ? 0 : Total / NightsBooked;
 
     public bool Covers(DateOnly night) => CheckIn <= night && night < CheckOut;
+
+    public bool Overlaps(DateOnly checkIn, DateOnly checkOut) => CheckIn < checkOut && checkIn < CheckOut;
 }

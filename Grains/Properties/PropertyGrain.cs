@@ -1,6 +1,7 @@
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Events;
 using Actors.Grains.Abstractions.Failures;
+using Actors.Grains.Abstractions.Figures;
 using Actors.Grains.Abstractions.Properties;
 using Actors.Grains.Abstractions.Rooms;
 using Actors.Persistence.EventLog;
@@ -12,7 +13,8 @@ namespace Actors.Grains.Properties;
 
 /// <summary>
 /// A property's settings, room types, rates and room list. It prices stays and answers availability
-/// by asking its rooms, which hold the calendars in memory: no table is read per search.
+/// with one call to the property's figures, which know from the event stream which rooms hold a stay
+/// on which nights: no table is read and no room is asked per search (the room still decides a hold).
 /// </summary>
 [GrainType("property")]
 internal sealed class PropertyGrain(
@@ -271,8 +273,8 @@ internal sealed class PropertyGrain(
         var settings = Settings;
         var roomTypes = State.RoomTypes.ToList();
         var rooms = State.Rooms.Where(r => !r.Retired).ToList();
-        var free = await Task.WhenAll(rooms.Select(r => Room(r.Id).IsFree(checkIn, checkOut)));
-        var freeByType = rooms.Where((_, i) => free[i]).GroupBy(r => r.RoomType).ToDictionary(g => g.Key, g => g.Count());
+        var unsellable = await UnsellableRooms(rooms, checkIn, checkOut);
+        var freeByType = rooms.Where(r => !unsellable.Contains(r.Id)).GroupBy(r => r.RoomType).ToDictionary(g => g.Key, g => g.Count());
         return new AvailabilityView(
             propertyId,
             checkIn,
@@ -327,8 +329,21 @@ internal sealed class PropertyGrain(
     private async Task<IReadOnlyList<string>> FreeRooms(string roomType, DateOnly checkIn, DateOnly checkOut)
     {
         var rooms = State.Rooms.Where(r => r.RoomType == roomType && !r.Retired).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var unsellable = await UnsellableRooms(rooms, checkIn, checkOut);
+        return [.. rooms.Where(r => !unsellable.Contains(r.Id)).Select(r => r.Id)];
+    }
+
+    private async Task<IReadOnlySet<string>> UnsellableRooms(IReadOnlyList<RoomSummary> rooms, DateOnly checkIn, DateOnly checkOut)
+    {
+        var figures = GrainFactory.GetGrain<IPropertyFiguresGrain>(this.GetPrimaryKeyString());
+        if (await figures.GetUnsellableRoomsAsync(checkIn, checkOut) is { } known)
+        {
+            return known.ToHashSet(StringComparer.Ordinal);
+        }
+
+        // Figures kept from before they recorded each stay's room: the rooms themselves know.
         var free = await Task.WhenAll(rooms.Select(r => Room(r.Id).IsFree(checkIn, checkOut)));
-        return [.. rooms.Where((_, i) => free[i]).Select(r => r.Id)];
+        return rooms.Where((_, i) => !free[i]).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     private Quote Price(RoomTypeState roomType, DateOnly checkIn, DateOnly checkOut, PropertySettings? settings = null)

@@ -73,6 +73,8 @@ const feed = new BoardFeed({
   onFigures: showTonight,
   onState: showState,
   onUnauthorized: () => showSignIn('Your sign-in has ended. Sign in again to see the board live.'),
+  // The server's log is not the one this board followed (restarted in memory, restored): start over from a snapshot.
+  onBehind: () => load(model.from === model.today ? undefined : model.from),
 });
 
 /** Tonight's figures in the header: what the desk asks first thing (sold, arriving, leaving, in house). */

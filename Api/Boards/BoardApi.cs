@@ -68,7 +68,7 @@ public static class BoardApi
             start,
             end,
             sequence,
-            [.. view.RoomTypes.Select(t => new RoomType(t.Id, t.Name, t.NightlyRate))],
+            [.. view.RoomTypes.Select(t => new RoomType(t.Id, t.Name, t.NightlyRate, t.MaxOccupancy))],
             [.. rooms.Select(r => new BoardRoom(r.Id, r.Name, r.RoomType, r.Housekeeping))],
             [.. bookings.OfType<BookingView>().Where(OnBoard).Select(b => Bar(b, stays[b.Id]))]));
     }
@@ -86,7 +86,7 @@ public static class BoardApi
             checkOut = departed.CheckOut;
         }
 
-        return new BoardBooking(booking.Id, booking.RoomId, booking.CheckIn, checkOut, booking.Status, booking.Guest.Name, booking.Total, booking.Currency, booking.HoldExpiresAt);
+        return new BoardBooking(booking.Id, booking.RoomId, booking.CheckIn, checkOut, booking.Status, booking.Guest.Name, booking.Total, booking.Currency, booking.HoldExpiresAt, booking.Guests);
     }
 
     private static bool OnBoard(BookingView booking) =>

@@ -41,6 +41,17 @@ public sealed partial class GuestCountTests(BrowserFixture browsers) : IClassFix
         await stay.ClickAsync();
         await Expect(board.Locator("#booking-menu-details")).ToContainTextAsync("3 guests");
         await BrowserFixture.ScreenshotAsync(board, "board-booking-of-three");
+        await board.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+
+        // A walk-in party of three does not fit a double: the desk is told why, and the board stays as it was.
+        await board.Locator($".cell[data-room='d1'][data-night='{ApiFixture.Day(0)}']").ClickAsync();
+        await board.GetByLabel("Guest name").FillAsync("Walk In Trio");
+        await board.GetByLabel("Guest email").FillAsync("trio@example.com");
+        await board.GetByLabel("Guests", new() { Exact = true }).FillAsync("3");
+        await board.GetByRole(AriaRole.Button, new() { Name = "Book and confirm" }).ClickAsync();
+        await Expect(board.Locator("#new-booking-error")).ToContainTextAsync("sleeps at most 2 guests");
+        await BrowserFixture.ScreenshotAsync(board, "board-walk-in-too-many-guests");
+        await Expect(board.Locator(".bar")).ToHaveCountAsync(1);
         Assert.Empty(browsers.PageErrors);
     }
 

@@ -480,6 +480,7 @@ elements.newBookingForm.addEventListener('submit', async (e) => {
       roomId: newBookingRoom,
       checkIn: form.checkIn.value,
       checkOut: form.checkOut.value,
+      guests: Number(form.guests.value),
       guest: { name: form.guestName.value.trim(), email: form.guestEmail.value.trim() },
     }, { idempotencyKey: newBookingKey });
     if (held.status === 'Held') await post(`${api}/bookings/${encodeURIComponent(held.id)}/confirm`);

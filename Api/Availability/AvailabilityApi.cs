@@ -16,27 +16,30 @@ public static class AvailabilityApi
     {
         var property = orgs.MapGroup("/{org}/properties/{property}").WithTags("Availability");
         property.MapGet("/availability", SearchAsync)
-            .WithSummary("Free room types for the nights [checkIn, checkOut) (yyyy-MM-dd), how many rooms each, and the price.");
+            .WithSummary("Room types sleeping `guests` (1 when left out), with their free rooms for the nights [checkIn, checkOut) (yyyy-MM-dd) and the price.");
         property.MapGet("/quote", QuoteAsync)
-            .WithSummary("The price per night and in total of a stay in a room type.");
+            .WithSummary("The price per night and in total of a stay in a room type for `guests` (1 when left out); refused above the type's maximum occupancy.");
         return orgs;
     }
 
     // Dates come in as strings and are parsed here, so a bad one is a 400 naming the field, not a binding failure.
-    private static async Task<Ok<AvailabilityView>> SearchAsync(string org, string property, string? checkIn, string? checkOut, IGrainFactory grains)
+    private static async Task<Ok<AvailabilityView>> SearchAsync(string org, string property, string? checkIn, string? checkOut, int? guests, IGrainFactory grains)
     {
         PathIds.Check(org, property);
-        var (from, to) = Dates(checkIn, checkOut);
-        return TypedResults.Ok(await Property(grains, org, property).SearchAvailability(from, to));
+        var errors = new FieldErrors();
+        errors.Guests(guests ?? 1);
+        var (from, to) = Dates(checkIn, checkOut, errors);
+        return TypedResults.Ok(await Property(grains, org, property).SearchAvailability(from, to, guests ?? 1));
     }
 
-    private static async Task<Ok<Quote>> QuoteAsync(string org, string property, string? roomType, string? checkIn, string? checkOut, IGrainFactory grains)
+    private static async Task<Ok<Quote>> QuoteAsync(string org, string property, string? roomType, string? checkIn, string? checkOut, int? guests, IGrainFactory grains)
     {
         PathIds.Check(org, property);
         var errors = new FieldErrors();
         errors.Slug(roomType, "roomType");
+        errors.Guests(guests ?? 1);
         var (from, to) = Dates(checkIn, checkOut, errors);
-        return TypedResults.Ok(await Property(grains, org, property).Quote(roomType!, from, to));
+        return TypedResults.Ok(await Property(grains, org, property).Quote(roomType!, from, to, guests ?? 1));
     }
 
     private static (DateOnly CheckIn, DateOnly CheckOut) Dates(string? checkIn, string? checkOut, FieldErrors? errors = null)

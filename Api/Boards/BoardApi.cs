@@ -4,6 +4,7 @@ using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Properties;
+using Actors.Grains.Abstractions.Rooms;
 using Orleans;
 using Actors.Persistence.EventLog;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -54,8 +55,10 @@ public static class BoardApi
 
         errors.ThrowIfAny();
         var rooms = (await propertyGrain.ListRooms()).Where(r => !r.Retired).ToList();
-        var stays = rooms.SelectMany(r => r.Stays.Where(s => s.CheckIn < end && start < s.CheckOut)).Select(s => s.BookingId).Distinct();
-        var bookings = await Task.WhenAll(stays.Select(id => BookingAsync(grains, org, id)));
+        var stays = rooms
+            .SelectMany(r => r.Stays.Where(s => s.CheckIn < end && start < s.CheckOut).Select(s => (Room: r.Id, Stay: s)))
+            .ToLookup(s => s.Stay.BookingId, s => s);
+        var bookings = await Task.WhenAll(stays.Select(s => BookingAsync(grains, org, s.Key)));
         return TypedResults.Ok(new BoardView(
             property,
             view.Settings.Name,
@@ -65,9 +68,25 @@ public static class BoardApi
             start,
             end,
             sequence,
-            [.. view.RoomTypes.Select(t => new RoomType(t.Id, t.Name, t.NightlyRate))],
+            [.. view.RoomTypes.Select(t => new RoomType(t.Id, t.Name, t.NightlyRate, t.MaxOccupancy))],
             [.. rooms.Select(r => new BoardRoom(r.Id, r.Name, r.RoomType, r.Housekeeping))],
-            [.. bookings.OfType<BookingView>().Where(OnBoard).Select(b => new BoardBooking(b.Id, b.RoomId, b.CheckIn, b.CheckOut, b.Status, b.Guest.Name, b.Total, b.Currency, b.HoldExpiresAt))]));
+            [.. bookings.OfType<BookingView>().Where(OnBoard).Select(b => Bar(b, stays[b.Id]))]));
+    }
+
+    /// <summary>
+    /// A booking as a bar. A guest who left early keeps the booked check-out on the booking (it is what
+    /// was sold), but the room freed the nights not slept: the bar ends at the departure, as the live
+    /// GuestCheckedOut event draws it, so a reload does not show sellable nights as taken.
+    /// </summary>
+    private static BoardBooking Bar(BookingView booking, IEnumerable<(string Room, RoomStay Stay)> stays)
+    {
+        var checkOut = booking.CheckOut;
+        if (booking.Status == BookingStatus.CheckedOut && stays.FirstOrDefault(s => s.Room == booking.RoomId).Stay is { } departed)
+        {
+            checkOut = departed.CheckOut;
+        }
+
+        return new BoardBooking(booking.Id, booking.RoomId, booking.CheckIn, checkOut, booking.Status, booking.Guest.Name, booking.Total, booking.Currency, booking.HoldExpiresAt, booking.Guests);
     }
 
     private static bool OnBoard(BookingView booking) =>

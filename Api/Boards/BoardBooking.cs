@@ -2,7 +2,7 @@ using Actors.Grains.Abstractions.Bookings;
 
 namespace Actors.Api.Boards;
 
-/// <summary>A bar on the board: a booking's nights [CheckIn, CheckOut) in a room, its guest and where it stands.</summary>
+/// <summary>A bar on the board: a booking's nights [CheckIn, CheckOut) in a room, its guest, how many stay (null when not recorded) and where it stands.</summary>
 public sealed record BoardBooking(
     string Id,
     string RoomId,
@@ -12,4 +12,5 @@ public sealed record BoardBooking(
     string GuestName,
     decimal Total,
     string Currency,
-    DateTimeOffset? HoldExpiresAt);
+    DateTimeOffset? HoldExpiresAt,
+    int? Guests = null);

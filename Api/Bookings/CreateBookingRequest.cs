@@ -5,9 +5,9 @@ namespace Actors.Api.Bookings;
 
 /// <summary>
 /// Holds a room for the nights [checkIn, checkOut) (dates as "yyyy-MM-dd"): a given room (roomId),
-/// or any free room of a type (roomType).
+/// or any free room of a type (roomType), for <paramref name="Guests"/> people (1 when left out).
 /// </summary>
-public sealed record CreateBookingRequest(string? PropertyId, string? RoomId, string? RoomType, DateOnly? CheckIn, DateOnly? CheckOut, GuestRequest? Guest)
+public sealed record CreateBookingRequest(string? PropertyId, string? RoomId, string? RoomType, DateOnly? CheckIn, DateOnly? CheckOut, GuestRequest? Guest, int? Guests = null)
 {
     public HoldBooking ToCommand()
     {
@@ -35,7 +35,9 @@ public sealed record CreateBookingRequest(string? PropertyId, string? RoomId, st
             errors.Email(Guest.Email, "guest.email");
         }
 
+        // Left out, a booking is for one guest: every room type sleeps one, so older clients keep working.
+        errors.Guests(Guests ?? 1);
         errors.ThrowIfAny();
-        return new HoldBooking(PropertyId!, RoomId, RoomType, CheckIn!.Value, CheckOut!.Value, new Guest(Guest!.Name!, Guest.Email!));
+        return new HoldBooking(PropertyId!, RoomId, RoomType, CheckIn!.Value, CheckOut!.Value, new Guest(Guest!.Name!, Guest.Email!), Guests ?? 1);
     }
 }

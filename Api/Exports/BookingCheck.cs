@@ -55,6 +55,11 @@ public static class BookingCheck
     {
         var before = errors.Count;
         errors.Slug(booking.Id, at + ".id");
+        if (booking.Guests is not null)
+        {
+            errors.Guests(booking.Guests, at + ".guests");
+        }
+
         if (booking.Id is not null && !bookingIds.Add(booking.Id))
         {
             errors.Add(at + ".id", "Another booking of the document has this id.");
@@ -155,7 +160,8 @@ public static class BookingCheck
             settings.TimeZone,
             booking.Cancellation!,
             booking.CancellationFee,
-            arriving == BookingStatus.Held ? booking.HoldExpiresAt : null));
+            arriving == BookingStatus.Held ? booking.HoldExpiresAt : null,
+            booking.Guests));
     }
 
     /// <summary>One price for each night of [checkIn, checkOut), in order, as the booking was priced.</summary>

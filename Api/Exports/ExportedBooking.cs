@@ -23,4 +23,5 @@ public sealed record ExportedBooking(
     CancellationPolicy? Cancellation,
     decimal? CancellationFee,
     DateTimeOffset? HoldExpiresAt,
-    ExportedPayment? Payment);
+    ExportedPayment? Payment,
+    int? Guests = null);

@@ -122,6 +122,7 @@ public static class OrganizationExport
             booking.Cancellation,
             booking.CancellationFee,
             booking.HoldExpiresAt,
-            payment is null ? null : new ExportedPayment(payment.Status, payment.Amount, payment.Currency, payment.Refunded, payment.PaidAt));
+            payment is null ? null : new ExportedPayment(payment.Status, payment.Amount, payment.Currency, payment.Refunded, payment.PaidAt),
+            booking.Guests);
     }
 }

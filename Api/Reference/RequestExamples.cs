@@ -18,7 +18,7 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
             {"email": "owner@seaside.example", "password": "correct horse battery"}
             """,
         [typeof(CreateBookingRequest)] = """
-            {"propertyId": "harbour", "roomType": "double", "checkIn": "2026-07-01", "checkOut": "2026-07-04", "guest": {"name": "Ann Guest", "email": "ann@example.com"}}
+            {"propertyId": "harbour", "roomType": "double", "checkIn": "2026-07-01", "checkOut": "2026-07-04", "guests": 2, "guest": {"name": "Ann Guest", "email": "ann@example.com"}}
             """,
     };
 

@@ -10,6 +10,7 @@ namespace Actors.Grains.Abstractions.Bookings;
 /// (and to its repeats, which return the same answer); every other read leaves it out.
 /// <paramref name="Repeated"/> says the answer repeats an earlier hold with the same id (an
 /// Idempotency-Key retry), so the API files the change once; clients never see it.
+/// <paramref name="Guests"/> is how many people stay; null for bookings made before it was recorded.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("BookingView")]
 public sealed record BookingView(
@@ -28,4 +29,5 @@ public sealed record BookingView(
     CancellationPolicy Cancellation,
     decimal? CancellationFee,
     string? GuestToken = null,
-    [property: JsonIgnore] bool Repeated = false);
+    [property: JsonIgnore] bool Repeated = false,
+    int? Guests = null);

@@ -3,8 +3,8 @@ using Orleans;
 namespace Actors.Grains.Abstractions.Bookings;
 
 /// <summary>
-/// Holds a room for a guest for the nights [CheckIn, CheckOut): a given room, or any free room of a
-/// room type. The hold lapses unless confirmed in time.
+/// Holds a room for a guest and <paramref name="Guests"/> people in all for the nights [CheckIn, CheckOut):
+/// a given room, or any free room of a room type that sleeps them. The hold lapses unless confirmed in time.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("HoldBooking")]
-public sealed record HoldBooking(string PropertyId, string? RoomId, string? RoomType, DateOnly CheckIn, DateOnly CheckOut, Guest Guest);
+public sealed record HoldBooking(string PropertyId, string? RoomId, string? RoomType, DateOnly CheckIn, DateOnly CheckOut, Guest Guest, int Guests = 1);

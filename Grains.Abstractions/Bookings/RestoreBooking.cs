@@ -7,7 +7,7 @@ namespace Actors.Grains.Abstractions.Bookings;
 /// A booking brought over from another organization's export, in the state it had there: its room,
 /// nights and prices as agreed then, and where it stands. <paramref name="DepartedOn"/> is the day a
 /// checked-out guest left, when the room's calendar still shows the stay; <paramref name="HoldExpiresAt"/>
-/// is when a held booking lapses.
+/// is when a held booking lapses; <paramref name="Guests"/> the party's size, when it was recorded.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("RestoreBooking")]
 public sealed record RestoreBooking(
@@ -25,7 +25,8 @@ public sealed record RestoreBooking(
     string TimeZone,
     CancellationPolicy Cancellation,
     decimal? CancellationFee,
-    DateTimeOffset? HoldExpiresAt)
+    DateTimeOffset? HoldExpiresAt,
+    int? Guests = null)
 {
     /// <summary>
     /// The nights [CheckIn, CheckOut) the booking keeps in its room: a hold, a confirmed or in-house stay,

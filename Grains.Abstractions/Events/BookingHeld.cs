@@ -2,6 +2,6 @@ using Orleans;
 
 namespace Actors.Grains.Abstractions.Events;
 
-/// <summary>A room was held for a guest until <paramref name="HoldExpiresAt"/>.</summary>
+/// <summary>A room was held for a guest (and <paramref name="Guests"/> people in all) until <paramref name="HoldExpiresAt"/>.</summary>
 [GenerateSerializer, Immutable, Alias("BookingHeld")]
-public sealed record BookingHeld(string BookingId, string PropertyId, string RoomId, DateOnly CheckIn, DateOnly CheckOut, string GuestName, decimal Total, string Currency, DateTimeOffset HoldExpiresAt);
+public sealed record BookingHeld(string BookingId, string PropertyId, string RoomId, DateOnly CheckIn, DateOnly CheckOut, string GuestName, decimal Total, string Currency, DateTimeOffset HoldExpiresAt, int? Guests = null);

@@ -218,5 +218,12 @@ public sealed class FieldErrors
         Slug(roomType!.Id, prefix + "id");
         Text(roomType.Name, prefix + "name");
         Rate(roomType.NightlyRate, prefix + "nightlyRate");
+        if (roomType.MaxOccupancy is not null)
+        {
+            Range(roomType.MaxOccupancy, prefix + "maxOccupancy", 1, StayLimits.MaxGuests);
+        }
     }
+
+    /// <summary>How many people a request is for: a whole number from 1 to <see cref="StayLimits.MaxGuests"/>.</summary>
+    public void Guests(int? value, string field = "guests") => Range(value, field, 1, StayLimits.MaxGuests);
 }

@@ -2,6 +2,6 @@ using Orleans;
 
 namespace Actors.Grains.Abstractions.Properties;
 
-/// <summary>Free room types of a property for the nights [CheckIn, CheckOut), with their prices.</summary>
+/// <summary>Room types of a property that sleep <paramref name="Guests"/>, with their free rooms for the nights [CheckIn, CheckOut) and prices.</summary>
 [GenerateSerializer, Immutable, Alias("AvailabilityView")]
-public sealed record AvailabilityView(string PropertyId, DateOnly CheckIn, DateOnly CheckOut, string Currency, IReadOnlyList<RoomTypeAvailability> RoomTypes);
+public sealed record AvailabilityView(string PropertyId, DateOnly CheckIn, DateOnly CheckOut, string Currency, IReadOnlyList<RoomTypeAvailability> RoomTypes, int Guests = 1);

@@ -41,10 +41,10 @@ public interface IPropertyGrain : IGrainWithStringKey
     /// <summary>Checks a stay request against the property's rules and prices it, naming the rooms to try.</summary>
     Task<StayPlan> PlanStay(StayRequest request);
 
-    /// <summary>Prices a stay in one room type without looking at availability.</summary>
-    Task<Quote> Quote(string roomType, DateOnly checkIn, DateOnly checkOut);
+    /// <summary>Prices a stay in one room type for some guests without looking at availability; refused above the type's occupancy.</summary>
+    Task<Quote> Quote(string roomType, DateOnly checkIn, DateOnly checkOut, int guests);
 
-    /// <summary>Finds which room types have rooms free for every night of the stay, how many, and the price.</summary>
+    /// <summary>Finds which room types sleeping <paramref name="guests"/> have rooms free for every night of the stay, how many, and the price.</summary>
     [AlwaysInterleave]
-    Task<AvailabilityView> SearchAvailability(DateOnly checkIn, DateOnly checkOut);
+    Task<AvailabilityView> SearchAvailability(DateOnly checkIn, DateOnly checkOut, int guests);
 }

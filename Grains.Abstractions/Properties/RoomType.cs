@@ -2,6 +2,10 @@ using Orleans;
 
 namespace Actors.Grains.Abstractions.Properties;
 
-/// <summary>A kind of room a guest books (e.g. "double"), with its standard nightly rate.</summary>
+/// <summary>
+/// A kind of room a guest books (e.g. "double"), with its standard nightly rate and how many guests
+/// it sleeps. <paramref name="MaxOccupancy"/> left out keeps a saved room type's occupancy, or gives a
+/// new one <see cref="StayLimits.DefaultMaxOccupancy"/>; the property fills it in on what it returns and raises.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("RoomType")]
-public sealed record RoomType(string Id, string Name, decimal NightlyRate);
+public sealed record RoomType(string Id, string Name, decimal NightlyRate, int? MaxOccupancy = null);

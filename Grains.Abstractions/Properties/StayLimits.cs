@@ -10,4 +10,10 @@ public static class StayLimits
 
     /// <summary>How long a departed stay stays in its room's calendar (two months of board history); the booking keeps it for good.</summary>
     public const int DepartedDaysKept = 62;
+
+    /// <summary>The most guests any request may name for one room; a room type's own maximum occupancy is usually lower.</summary>
+    public const int MaxGuests = 20;
+
+    /// <summary>The maximum occupancy of a room type saved without one, and of room types saved before occupancy was recorded.</summary>
+    public const int DefaultMaxOccupancy = 2;
 }

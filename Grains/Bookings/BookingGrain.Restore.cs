@@ -44,6 +44,7 @@ internal sealed partial class BookingGrain
             State.CheckIn = command.CheckIn;
             State.CheckOut = command.CheckOut;
             State.Guest = command.Guest;
+            State.Guests = command.Guests ?? 0;
             State.Status = command.Status;
             State.Nights = [.. command.Nights];
             State.Total = command.Total;
@@ -87,7 +88,7 @@ internal sealed partial class BookingGrain
     private void RaiseHistory(RestoreBooking command, DateTimeOffset now)
     {
         var (property, room, checkIn, checkOut) = (command.PropertyId, command.RoomId, command.CheckIn, command.CheckOut);
-        booking.RaiseEvent(Board, new BookingHeld(bookingId, property, room, checkIn, checkOut, command.Guest.Name, command.Total, command.Currency, command.HoldExpiresAt ?? now));
+        booking.RaiseEvent(Board, new BookingHeld(bookingId, property, room, checkIn, checkOut, command.Guest.Name, command.Total, command.Currency, command.HoldExpiresAt ?? now, command.Guests));
         if (command.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.CheckedOut or BookingStatus.NoShow)
         {
             booking.RaiseEvent(Board, new BookingConfirmed(bookingId, property, room, checkIn, checkOut));
@@ -130,6 +131,10 @@ internal sealed partial class BookingGrain
         errors.Currency(command.Currency, "currency");
         errors.TimeZone(command.TimeZone, "timeZone");
         errors.Required(command.Cancellation, "cancellation");
+        if (command.Guests is not null)
+        {
+            errors.Guests(command.Guests);
+        }
         if (!Enum.IsDefined(command.Status))
         {
             errors.Add("status", "Unknown booking status.");

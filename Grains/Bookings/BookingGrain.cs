@@ -56,7 +56,7 @@ internal sealed partial class BookingGrain(
         }
 
         Validate(command);
-        var plan = await Property(command.PropertyId).PlanStay(new StayRequest(command.RoomId, command.RoomType, command.CheckIn, command.CheckOut));
+        var plan = await Property(command.PropertyId).PlanStay(new StayRequest(command.RoomId, command.RoomType, command.CheckIn, command.CheckOut, command.Guests));
         var now = time.GetUtcNow();
         var expiresAt = now + options.Value.HoldTimeout;
         var roomHoldUntil = ToMicroseconds(expiresAt + options.Value.RoomHoldGrace);
@@ -71,6 +71,7 @@ internal sealed partial class BookingGrain(
             State.CheckIn = command.CheckIn;
             State.CheckOut = command.CheckOut;
             State.Guest = command.Guest;
+            State.Guests = command.Guests;
             State.Status = BookingStatus.Held;
             State.Nights = [.. plan.Quote.Nights];
             State.Total = plan.Quote.Total;
@@ -80,7 +81,7 @@ internal sealed partial class BookingGrain(
             State.HoldExpiresAt = expiresAt;
             State.RoomHoldUntil = roomHoldUntil;
             State.GuestSecret = GuestToken.NewSecret();
-            booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt));
+            booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt, State.Guests));
             if (audit is not null)
             {
                 booking.RaiseEvent(AuditStream.Of(org), audit);
@@ -246,8 +247,8 @@ internal sealed partial class BookingGrain(
             throw new DomainValidationException("roomId", $"The booking is already in room '{roomId}'.");
         }
 
-        // The property checks the room exists and is in service; the price the guest agreed stays.
-        var plan = await Property(State.PropertyId).PlanStay(new StayRequest(roomId, null, State.CheckIn, State.CheckOut));
+        // The property checks the room exists, is in service and sleeps the party; the price the guest agreed stays.
+        var plan = await Property(State.PropertyId).PlanStay(new StayRequest(roomId, null, State.CheckIn, State.CheckOut, Math.Max(State.Guests, 1)));
         var target = Room(State.PropertyId, roomId);
         var holdUntil = State.Status == BookingStatus.Held ? State.RoomHoldUntil : null;
 
@@ -321,6 +322,7 @@ internal sealed partial class BookingGrain(
             errors.Email(command.Guest.Email, "guest.email");
         }
 
+        errors.Guests(command.Guests);
         errors.ThrowIfAny();
     }
 
@@ -529,5 +531,6 @@ internal sealed partial class BookingGrain(
         State.HoldExpiresAt,
         State.Cancellation!,
         State.CancellationFee,
-        withGuestToken && State.GuestSecret.Length > 0 ? new GuestToken(org, bookingId, State.GuestSecret).ToString() : null);
+        withGuestToken && State.GuestSecret.Length > 0 ? new GuestToken(org, bookingId, State.GuestSecret).ToString() : null,
+        Guests: State.Guests > 0 ? State.Guests : null);
 }

@@ -22,6 +22,9 @@ internal sealed class BookingState
 
     public Guest? Guest { get; set; }
 
+    /// <summary>How many people stay; 0 on bookings made before the guest count was recorded.</summary>
+    public int Guests { get; set; }
+
     public BookingStatus Status { get; set; }
 
     public List<NightPrice> Nights { get; set; } = [];

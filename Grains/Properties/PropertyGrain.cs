@@ -65,8 +65,14 @@ internal sealed class PropertyGrain(
         errors.ThrowIfAny();
         State.Exists = true;
         State.Settings = command.Settings;
-        State.RoomTypes = [.. command.RoomTypes.Select(t => new RoomTypeState { Id = t.Id, Name = t.Name, NightlyRate = t.NightlyRate })];
-        property.RaiseEvent(Board, new PropertyCreated(propertyId, command.Settings, command.RoomTypes));
+        State.RoomTypes = [.. command.RoomTypes.Select(t => new RoomTypeState
+        {
+            Id = t.Id,
+            Name = t.Name,
+            NightlyRate = t.NightlyRate,
+            MaxOccupancy = t.MaxOccupancy ?? StayLimits.DefaultMaxOccupancy,
+        })];
+        property.RaiseEvent(Board, new PropertyCreated(propertyId, command.Settings, [.. State.RoomTypes.Select(t => t.ToRoomType())]));
         await property.WriteStateAsync();
         return View();
     }
@@ -112,7 +118,9 @@ internal sealed class PropertyGrain(
 
         saved.Name = roomType.Name;
         saved.NightlyRate = roomType.NightlyRate;
-        property.RaiseEvent(Board, new RoomTypeSaved(propertyId, roomType));
+        // Left out, the occupancy stays as it was: a rate change from an older client does not shrink a family room.
+        saved.MaxOccupancy = roomType.MaxOccupancy ?? saved.MaxOccupancy;
+        property.RaiseEvent(Board, new RoomTypeSaved(propertyId, saved.ToRoomType()));
         await property.WriteStateAsync();
         return View();
     }
@@ -227,6 +235,7 @@ internal sealed class PropertyGrain(
     {
         EnsureExists();
         CheckStay(request.CheckIn, request.CheckOut);
+        CheckGuests(request.Guests);
         RoomTypeState roomType;
         IReadOnlyList<string> candidates;
         if (request.RoomId is not null)
@@ -239,12 +248,14 @@ internal sealed class PropertyGrain(
             }
 
             roomType = FindRoomType(room.RoomType)!;
+            roomType.CheckOccupancy(request.Guests);
             candidates = [room.Id];
         }
         else
         {
             roomType = FindRoomType(request.RoomType ?? "")
                 ?? throw new NotFoundException($"Room type '{request.RoomType}' does not exist in property '{propertyId}'.");
+            roomType.CheckOccupancy(request.Guests);
             candidates = await FreeRooms(roomType.Id, request.CheckIn, request.CheckOut);
             if (candidates.Count == 0)
             {
@@ -252,26 +263,30 @@ internal sealed class PropertyGrain(
             }
         }
 
-        return new StayPlan(candidates, Price(roomType, request.CheckIn, request.CheckOut), Settings.TimeZone, Settings.Cancellation);
+        return new StayPlan(candidates, Price(roomType, request.CheckIn, request.CheckOut, request.Guests), Settings.TimeZone, Settings.Cancellation);
     }
 
-    public Task<Quote> Quote(string roomType, DateOnly checkIn, DateOnly checkOut)
+    public Task<Quote> Quote(string roomType, DateOnly checkIn, DateOnly checkOut, int guests)
     {
         EnsureExists();
         var type = FindRoomType(roomType)
             ?? throw new NotFoundException($"Room type '{roomType}' does not exist in property '{propertyId}'.");
         CheckStay(checkIn, checkOut);
-        return Task.FromResult(Price(type, checkIn, checkOut));
+        CheckGuests(guests);
+        type.CheckOccupancy(guests);
+        return Task.FromResult(Price(type, checkIn, checkOut, guests));
     }
 
-    public async Task<AvailabilityView> SearchAvailability(DateOnly checkIn, DateOnly checkOut)
+    public async Task<AvailabilityView> SearchAvailability(DateOnly checkIn, DateOnly checkOut, int guests)
     {
         EnsureExists();
         CheckStay(checkIn, checkOut);
+        CheckGuests(guests);
 
         // Read once: this call interleaves with others, which replace these lists rather than edit them in place.
         var settings = Settings;
-        var roomTypes = State.RoomTypes.ToList();
+        // A room type too small for the party is not a choice for it, however many rooms it has free.
+        var roomTypes = State.RoomTypes.Where(t => t.MaxOccupancy >= guests).ToList();
         var rooms = State.Rooms.Where(r => !r.Retired).ToList();
         var unsellable = await UnsellableRooms(rooms, checkIn, checkOut);
         var freeByType = rooms.Where(r => !unsellable.Contains(r.Id)).GroupBy(r => r.RoomType).ToDictionary(g => g.Key, g => g.Count());
@@ -280,7 +295,8 @@ internal sealed class PropertyGrain(
             checkIn,
             checkOut,
             settings.Currency,
-            [.. roomTypes.Select(t => new RoomTypeAvailability(t.Id, t.Name, freeByType.GetValueOrDefault(t.Id), Price(t, checkIn, checkOut, settings)))]);
+            [.. roomTypes.Select(t => new RoomTypeAvailability(t.Id, t.Name, freeByType.GetValueOrDefault(t.Id), Price(t, checkIn, checkOut, guests, settings), t.MaxOccupancy))],
+            guests);
     }
 
     private EventStream Board => BoardStream.Of(org, propertyId);
@@ -326,6 +342,13 @@ internal sealed class PropertyGrain(
         errors.ThrowIfAny();
     }
 
+    private static void CheckGuests(int guests)
+    {
+        var errors = new FieldErrors();
+        errors.Guests(guests);
+        errors.ThrowIfAny();
+    }
+
     private async Task<IReadOnlyList<string>> FreeRooms(string roomType, DateOnly checkIn, DateOnly checkOut)
     {
         var rooms = State.Rooms.Where(r => r.RoomType == roomType && !r.Retired).OrderBy(r => r.Id, StringComparer.Ordinal).ToList();
@@ -346,7 +369,7 @@ internal sealed class PropertyGrain(
         return rooms.Where((_, i) => !free[i]).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
     }
 
-    private Quote Price(RoomTypeState roomType, DateOnly checkIn, DateOnly checkOut, PropertySettings? settings = null)
+    private Quote Price(RoomTypeState roomType, DateOnly checkIn, DateOnly checkOut, int guests, PropertySettings? settings = null)
     {
         var nights = new List<NightPrice>(checkOut.DayNumber - checkIn.DayNumber);
         for (var night = checkIn; night < checkOut; night = night.AddDays(1))
@@ -354,7 +377,7 @@ internal sealed class PropertyGrain(
             nights.Add(new NightPrice(night, roomType.RateFor(night)));
         }
 
-        return new Quote(roomType.Id, checkIn, checkOut, (settings ?? Settings).Currency, nights, nights.Sum(n => n.Price));
+        return new Quote(roomType.Id, checkIn, checkOut, (settings ?? Settings).Currency, nights, nights.Sum(n => n.Price), guests);
     }
 
     private RoomTypeState? FindRoomType(string id) => State.RoomTypes.Find(t => t.Id == id);

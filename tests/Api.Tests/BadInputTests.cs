@@ -82,6 +82,24 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
         new("booking: guest name of zero-width characters only", "POST", Bookings, Booking(guest: """{"name": "\u200B\u200C\u200D\uFEFF", "email": "a@b.c"}"""), 400, "validation", "guest.name"),
         new("booking: guest name with a right-to-left override", "POST", Bookings, Booking(guest: """{"name": "Ann \u202Egpj.exe", "email": "a@b.c"}"""), 400, "validation", "guest.name"),
         new("booking: guest name with a bidirectional isolate", "POST", Bookings, Booking(guest: """{"name": "\u2067Ann\u2069", "email": "a@b.c"}"""), 400, "validation", "guest.name"),
+        new("booking: no guests", "POST", Bookings, Booking(guests: "0"), 400, "validation", "guests"),
+        new("booking: negative guests", "POST", Bookings, Booking(guests: "-2"), 400, "validation", "guests"),
+        new("booking: a thousand guests", "POST", Bookings, Booking(guests: "1000"), 400, "validation", "guests"),
+        new("booking: guests as text", "POST", Bookings, Booking(guests: "\"two\""), 400, "validation", "guests"),
+        new("booking: guests as a fraction", "POST", Bookings, Booking(guests: "2.5"), 400, "validation", "guests"),
+        new("booking: more guests than the room sleeps", "POST", Bookings, Booking(guests: "3"), 400, "validation", "guests"),
+        new("booking: more guests than the room type sleeps", "POST", Bookings, Booking(room: "null", roomType: "\"double\"", guests: "3"), 400, "validation", "guests"),
+        new("availability: no guests", "GET", Hotel + $"/availability?checkIn={Day(1)}&checkOut={Day(3)}&guests=0", null, 400, "validation", "guests"),
+        new("availability: negative guests", "GET", Hotel + $"/availability?checkIn={Day(1)}&checkOut={Day(3)}&guests=-1", null, 400, "validation", "guests"),
+        new("availability: a thousand guests", "GET", Hotel + $"/availability?checkIn={Day(1)}&checkOut={Day(3)}&guests=1000", null, 400, "validation", "guests"),
+        new("availability: guests as text", "GET", Hotel + $"/availability?checkIn={Day(1)}&checkOut={Day(3)}&guests=two", null, 400, "validation", "guests"),
+        new("quote: more guests than the room type sleeps", "GET", Hotel + $"/quote?roomType=double&checkIn={Day(1)}&checkOut={Day(3)}&guests=3", null, 400, "validation", "guests"),
+        new("quote: a thousand guests", "GET", Hotel + $"/quote?roomType=double&checkIn={Day(1)}&checkOut={Day(3)}&guests=1000", null, 400, "validation", "guests"),
+        new("quote: guests as text", "GET", Hotel + $"/quote?roomType=double&checkIn={Day(1)}&checkOut={Day(3)}&guests=many", null, 400, "validation", "guests"),
+        new("room type: sleeps nobody", "PUT", Hotel + "/room-types/double", """{"name": "Double", "nightlyRate": 100, "maxOccupancy": 0}""", 400, "validation", "maxOccupancy"),
+        new("room type: sleeps a thousand", "PUT", Hotel + "/room-types/double", """{"name": "Double", "nightlyRate": 100, "maxOccupancy": 1000}""", 400, "validation", "maxOccupancy"),
+        new("room type: occupancy as text", "PUT", Hotel + "/room-types/double", """{"name": "Double", "nightlyRate": 100, "maxOccupancy": "four"}""", 400, "validation", "maxOccupancy"),
+        new("property: a room type that sleeps nobody", "POST", "/api/orgs/acme/properties", Property(maxOccupancy: "-1"), 400, "validation", "roomTypes[0].maxOccupancy"),
         new("quote: unknown room type", "GET", Hotel + $"/quote?roomType=penthouse&checkIn={Day(1)}&checkOut={Day(3)}", null, 404, "not-found"),
     }.ToDictionary(c => c.Name);
 
@@ -119,17 +137,17 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
 
     private static string Date(int days) => JsonSerializer.Serialize(ApiFixture.Day(days));
 
-    private static string Booking(string property = "hotel", string room = "\"d2\"", string roomType = "null", string? checkIn = null, string? checkOut = null, string? guest = null) =>
+    private static string Booking(string property = "hotel", string room = "\"d2\"", string roomType = "null", string? checkIn = null, string? checkOut = null, string? guest = null, string guests = "1") =>
         $$"""
         {"propertyId": "{{property}}", "roomId": {{room}}, "roomType": {{roomType}}, "checkIn": {{checkIn ?? Date(10)}}, "checkOut": {{checkOut ?? Date(12)}},
-         "guest": {{guest ?? """{"name": "Ann", "email": "ann@example.com"}"""}}}
+         "guest": {{guest ?? """{"name": "Ann", "email": "ann@example.com"}"""}}, "guests": {{guests}}}
         """;
 
     private static string Settings(string timeZone = "\"UTC\"", string currency = "\"EUR\"", string minimumStay = "1", string checkInTime = "\"15:00\"") =>
         $$"""{"name": "New", "timeZone": {{timeZone}}, "currency": {{currency}}, "checkInTime": {{checkInTime}}, "checkOutTime": "11:00", "minimumStay": {{minimumStay}}}""";
 
-    private static string Property(string timeZone = "\"UTC\"", string currency = "\"EUR\"", string minimumStay = "1", string rate = "90", string checkInTime = "\"15:00\"") =>
-        $$"""{"id": "annex", "settings": {{Settings(timeZone, currency, minimumStay, checkInTime)}}, "roomTypes": [{"id": "double", "name": "Double", "nightlyRate": {{rate}}}]}""";
+    private static string Property(string timeZone = "\"UTC\"", string currency = "\"EUR\"", string minimumStay = "1", string rate = "90", string checkInTime = "\"15:00\"", string maxOccupancy = "2") =>
+        $$"""{"id": "annex", "settings": {{Settings(timeZone, currency, minimumStay, checkInTime)}}, "roomTypes": [{"id": "double", "name": "Double", "nightlyRate": {{rate}}, "maxOccupancy": {{maxOccupancy}}}]}""";
 
     public sealed record Case(string Name, string Method, string Path, string? Body, int Status, string Problem, string? Field = null, string? ContentType = null, string? IdempotencyKey = null);
 }

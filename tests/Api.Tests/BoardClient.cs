@@ -58,6 +58,9 @@ public sealed class BoardClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Follows the hotel's board from <paramref name="afterSequence"/> and returns the sequence the hub caught it up to.</summary>
+    public Task<long> FollowAsync(string org, long afterSequence) => connection.InvokeAsync<long>("Follow", org, "hotel", afterSequence);
+
     public HubConnectionState State => connection.State;
 
     /// <summary>Tonight's figures as the hub pushed them, in order.</summary>

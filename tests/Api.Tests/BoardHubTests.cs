@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Actors.Api.Boards;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Xunit;
 
 namespace Actors.Api.Tests;
@@ -60,6 +62,27 @@ public sealed class BoardHubTests(ApiFixture api) : IClassFixture<ApiFixture>
         var logged = await api.Database.ScalarAsync<long>(
             "SELECT count(*) FROM event_log WHERE stream_key = $1 AND sequence > $2", $"{org}/hotel", start);
         Assert.Equal(logged, received.Count);
+    }
+
+    [Fact]
+    public async Task A_board_resuming_after_a_sequence_the_log_never_reached_is_refused_and_follows_again_from_a_fresh_snapshot()
+    {
+        var org = await api.OpenHotelAsync(doubles: 2, suites: 0);
+        await HoldAsync(org, "d1", 1, 2, "Before");
+        var end = await SequenceAsync(org);
+        await using var board = await BoardClient.ConnectAsync(api.App, api.OwnerToken);
+
+        // A cursor from another life of the log (a restart in memory, a restored database): catching up would find nothing.
+        var refused = await Assert.ThrowsAsync<HubException>(() => board.FollowAsync(org, end + 12));
+        Assert.Contains("ahead-of-log", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Connected, board.State);
+
+        // The page loads its snapshot again and follows from the sequence that came with it: new changes reach it.
+        var snapshot = await SequenceAsync(org);
+        var next = await HoldAsync(org, "d2", 1, 2, "After");
+        var seen = await board.FollowUntilAsync(org, snapshot, r => r.Any(e => BookingId(e) == next));
+        Assert.Equal(end, snapshot);
+        Assert.Equal([end + 1], seen.Select(e => e.Sequence));
     }
 
     private async Task<long> SequenceAsync(string org) =>

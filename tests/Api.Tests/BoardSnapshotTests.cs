@@ -77,6 +77,27 @@ public sealed class BoardSnapshotTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(ApiFixture.Problems + "forbidden", (await missing.ReadAsync()).GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task After_an_early_check_out_the_board_shows_the_real_departure_and_the_freed_nights_can_be_sold()
+    {
+        var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
+        var early = await HoldAsync(org, "d1", 0, 3, "Early Leaver");
+        var path = $"/api/orgs/{org}/bookings/{early}";
+        await api.Client.PostAsync($"{path}/confirm", null).OkAsync();
+        await api.Client.PostAsync($"{path}/check-in", null).OkAsync();
+
+        // Leaving on the arrival day: the room keeps the first night, the two after it are free again.
+        await api.Client.PostAsync($"{path}/check-out", null).OkAsync();
+        var board = await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/board").OkAsync();
+
+        var departed = board.GetProperty("bookings").EnumerateArray().Single(b => b.GetProperty("id").GetString() == early);
+        Assert.Equal("CheckedOut", departed.GetProperty("status").GetString());
+        Assert.Equal(ApiFixture.Day(0), departed.GetProperty("checkIn").GetString());
+        Assert.Equal(ApiFixture.Day(1), departed.GetProperty("checkOut").GetString());
+        var next = await HoldAsync(org, "d1", 1, 3, "Next Guest");
+        Assert.False(string.IsNullOrEmpty(next));
+    }
+
     private static (string?, string?, string?) Describe(JsonElement booking) =>
         (booking.GetProperty("roomId").GetString(), booking.GetProperty("status").GetString(), booking.GetProperty("guestName").GetString());
 

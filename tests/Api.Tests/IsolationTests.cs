@@ -377,6 +377,7 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
         "checkIn" or "from" => ApiFixture.Day(20),
         "checkOut" or "to" => ApiFixture.Day(22),
         "after" => "0",
+        "guests" => "2",
         "timeZone" => "UTC",
         "checkInTime" => "15:00",
         "checkOutTime" => "11:00",

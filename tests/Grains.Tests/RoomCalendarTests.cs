@@ -66,7 +66,7 @@ public sealed class RoomCalendarTests(DomainCluster domain) : IClassFixture<Doma
         await room.SetHousekeeping(Housekeeping.OutOfOrder);
 
         await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, DomainCluster.Stay("d1", 1, 2)));
-        var search = await domain.Property(org).SearchAvailability(DomainCluster.Today.AddDays(1), DomainCluster.Today.AddDays(2));
+        var search = await domain.Property(org).SearchAvailability(DomainCluster.Today.AddDays(1), DomainCluster.Today.AddDays(2), 1);
         Assert.Equal(1, search.RoomTypes.Single(t => t.RoomType == "double").FreeRooms);
 
         await room.SetHousekeeping(Housekeeping.Dirty);
@@ -97,7 +97,7 @@ public sealed class RoomCalendarTests(DomainCluster domain) : IClassFixture<Doma
         await domain.HoldAsync(org, DomainCluster.Stay("d1", 1, 3));
         await domain.HoldAsync(org, DomainCluster.Stay("s1", 2, 3));
 
-        var search = await domain.Property(org).SearchAvailability(DomainCluster.Today.AddDays(1), DomainCluster.Today.AddDays(4));
+        var search = await domain.Property(org).SearchAvailability(DomainCluster.Today.AddDays(1), DomainCluster.Today.AddDays(4), 1);
 
         var doubles = search.RoomTypes.Single(t => t.RoomType == "double");
         Assert.Equal(2, doubles.FreeRooms);

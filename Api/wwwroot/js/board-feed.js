@@ -2,13 +2,18 @@
 // Follows a property's board on the hub: the events missed since the last sequence seen, then live
 // ones, all as "BoardEvent" messages. Whenever the connection drops (the server also closes a board
 // that reads too slowly), it follows again from the last sequence it applied, so nothing is missed,
-// nothing is applied twice, and nothing is loaded again.
+// nothing is applied twice, and nothing is loaded again. The one exception: when the hub says the
+// board's last sequence is past the end of its log (a new log after a restart, a restored database),
+// the cursor means nothing there, and the page loads its snapshot again (onBehind).
 
 const retryDelay = (attempt) => Math.min(500 * 2 ** attempt, 10_000);
 
 // The SignalR client reports a refused negotiate as an error whose text ends "Status code '401'":
 // the token is missing, expired or forged, and trying again with it cannot help.
 const refusedSignIn = (error) => error?.statusCode === 401 || /Status code '401'/.test(String(error?.message ?? error));
+
+// The hub's refusal of a resume point it has never reached (BoardHub.AheadOfLog).
+const aheadOfLog = (error) => /ahead-of-log/.test(String(error?.message ?? error));
 
 export class BoardFeed {
   #connection = null;
@@ -18,9 +23,11 @@ export class BoardFeed {
 
   /**
    * accessToken() gives the token to connect with (asked at every connect, so a new sign-in is used);
-   * onUnauthorized() is called, and the feed stops, when the hub refuses that token.
+   * onUnauthorized() is called, and the feed stops, when the hub refuses that token; onBehind() is
+   * called when the hub's log ends before the board's last sequence, and the page should load a
+   * snapshot and follow() from its sequence.
    */
-  constructor({ organization, property, accessToken, onEvent, onFigures, onState, onUnauthorized }) {
+  constructor({ organization, property, accessToken, onEvent, onFigures, onState, onUnauthorized, onBehind }) {
     this.organization = organization;
     this.property = property;
     this.accessToken = accessToken;
@@ -28,6 +35,7 @@ export class BoardFeed {
     this.onFigures = onFigures;
     this.onState = onState;
     this.onUnauthorized = onUnauthorized;
+    this.onBehind = onBehind;
     this.lastSequence = 0;
     this.state = 'connecting';
   }
@@ -131,9 +139,17 @@ export class BoardFeed {
     this.#connection
       .invoke('Follow', this.organization, this.property, this.lastSequence)
       .then(() => generation === this.#generation && this.#setState('live'))
-      .catch(() => {
+      .catch((error) => {
+        if (generation !== this.#generation) return;
+        if (aheadOfLog(error)) {
+          // Not the log this board followed: only a fresh snapshot says where the board stands.
+          this.#drop();
+          this.#setState('connecting');
+          this.onBehind?.();
+          return;
+        }
         // Refused while the connection stayed up (say the node was busy): follow again shortly.
-        if (generation === this.#generation && this.#connected) {
+        if (this.#connected) {
           setTimeout(() => generation === this.#generation && this.#subscribe(), 1000);
         }
       });

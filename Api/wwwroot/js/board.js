@@ -73,6 +73,8 @@ const feed = new BoardFeed({
   onFigures: showTonight,
   onState: showState,
   onUnauthorized: () => showSignIn('Your sign-in has ended. Sign in again to see the board live.'),
+  // The server's log is not the one this board followed (restarted in memory, restored): start over from a snapshot.
+  onBehind: () => load(model.from === model.today ? undefined : model.from),
 });
 
 /** Tonight's figures in the header: what the desk asks first thing (sold, arriving, leaving, in house). */
@@ -197,7 +199,7 @@ function apply(event) {
     case 'BookingHeld':
       upsert(d.bookingId, {
         roomId: d.roomId, checkIn: d.checkIn, checkOut: d.checkOut, status: 'Held',
-        guestName: d.guestName, total: d.total, currency: d.currency, holdExpiresAt: d.holdExpiresAt,
+        guestName: d.guestName, total: d.total, currency: d.currency, holdExpiresAt: d.holdExpiresAt, guests: d.guests ?? null,
       });
       break;
     case 'BookingConfirmed':
@@ -264,7 +266,7 @@ function upsert(id, fields) {
   if (booking) {
     Object.assign(booking, fields);
   } else {
-    model.bookings.set(id, { id, guestName: '', total: null, currency: model.currency, ...fields });
+    model.bookings.set(id, { id, guestName: '', total: null, currency: model.currency, guests: null, ...fields });
     if (!fields.guestName) fillDetails(id);
   }
   changed.add(id);
@@ -281,6 +283,7 @@ async function fillDetails(id) {
       booking.guestName = view.guest.name;
       booking.total = view.total;
       booking.currency = view.currency;
+      booking.guests = view.guests ?? null;
       queueBars();
     }
   } catch {
@@ -334,7 +337,7 @@ function roomHeader(room, row) {
   }, Object.entries(housekeepingNames).map(([value, label]) => h('option', { value, selected: value === room.housekeeping }, label)));
   return h('div', { class: 'room', style: { gridRow: `${row}`, gridColumn: '1' }, dataset: { room: room.id } },
     h('span', { class: 'name' }, room.name),
-    h('span', { class: 'type' }, model.roomTypes.get(room.roomType) ?? room.roomType),
+    h('span', { class: 'type', title: model.roomTypes.get(room.roomType) ?? room.roomType }, model.roomTypes.get(room.roomType) ?? room.roomType),
     select);
 }
 
@@ -406,7 +409,8 @@ function renderBars() {
 function bar(booking, row, start, end, clippedStart, clippedEnd) {
   const room = model.rooms.get(booking.roomId);
   const status = statusNames[booking.status];
-  const label = `${booking.guestName || 'Guest'}, ${room?.name ?? booking.roomId}, ${formatStay(booking.checkIn, booking.checkOut)}, ${status}`;
+  const party = booking.guests ? `, ${guestCount(booking.guests)}` : '';
+  const label = `${booking.guestName || 'Guest'}, ${room?.name ?? booking.roomId}, ${formatStay(booking.checkIn, booking.checkOut)}, ${status}${party}`;
   return h('button', {
     type: 'button',
     class: `bar${changed.has(booking.id) ? ' changed' : ''}${clippedStart ? ' clipped-start' : ''}${clippedEnd ? ' clipped-end' : ''}`,
@@ -424,7 +428,11 @@ function bar(booking, row, start, end, clippedStart, clippedEnd) {
     ondragend: () => {
       dragging = null;
     },
-  }, h('span', { class: 'guest' }, booking.guestName || 'Guest'), h('span', { class: 'what' }, booking.status === 'Held' ? 'Held' : status));
+  }, h('span', { class: 'guest' }, booking.guestName || 'Guest'), h('span', { class: 'what' }, `${status}${party.replace(',', ' ·')}`));
+}
+
+function guestCount(guests) {
+  return `${guests} guest${guests === 1 ? '' : 's'}`;
 }
 
 // ---- Actions ----
@@ -472,6 +480,7 @@ elements.newBookingForm.addEventListener('submit', async (e) => {
       roomId: newBookingRoom,
       checkIn: form.checkIn.value,
       checkOut: form.checkOut.value,
+      guests: Number(form.guests.value),
       guest: { name: form.guestName.value.trim(), email: form.guestEmail.value.trim() },
     }, { idempotencyKey: newBookingKey });
     if (held.status === 'Held') await post(`${api}/bookings/${encodeURIComponent(held.id)}/confirm`);
@@ -506,6 +515,7 @@ function renderMenu() {
     ['Room', room?.name ?? booking.roomId],
     ['Stay', formatStay(booking.checkIn, booking.checkOut)],
   ];
+  if (booking.guests) rows.push(['Guests', guestCount(booking.guests)]);
   if (booking.total !== null && booking.total !== undefined) rows.push(['Total', money(booking.total, booking.currency || model.currency)]);
   if (booking.status === 'Held' && booking.holdExpiresAt) rows.push(['Hold until', time(booking.holdExpiresAt)]);
   elements.menuDetails.replaceChildren(h('dl', {}, rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));

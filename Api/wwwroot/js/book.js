@@ -54,7 +54,7 @@ byId('search-form').addEventListener('submit', async (e) => {
   const button = form.querySelector('button[type="submit"]');
   button.disabled = true;
   try {
-    const availability = await get(`${api}/properties/${encodeURIComponent(property)}/availability?checkIn=${stay.checkIn}&checkOut=${stay.checkOut}`);
+    const availability = await get(`${api}/properties/${encodeURIComponent(property)}/availability?checkIn=${stay.checkIn}&checkOut=${stay.checkOut}&guests=${stay.guests}`);
     flow.stay = stay;
     renderRooms(availability);
     show('rooms');
@@ -71,12 +71,14 @@ function renderRooms(availability) {
   byId('rooms-stay').textContent = `${formatStay(stay.checkIn, stay.checkOut)} · ${stay.guests} guest${stay.guests === 1 ? '' : 's'}`;
   const free = availability.roomTypes.filter((t) => t.freeRooms > 0);
   if (free.length === 0) {
-    byId('room-list').replaceChildren(h('li', { class: 'muted' }, 'No rooms are free for all of those nights. Try other dates.'));
+    // The search only lists room types that sleep the party, so "none" may mean none that large.
+    byId('room-list').replaceChildren(h('li', { class: 'muted' }, `No room for ${stay.guests} guest${stay.guests === 1 ? '' : 's'} is free for all of those nights. Try other dates or fewer guests per room.`));
     return;
   }
   byId('room-list').replaceChildren(...free.map((type) => h('li', { class: 'room-option' },
     h('div', {},
       h('h3', {}, type.name),
+      h('p', { class: 'muted' }, `Sleeps up to ${type.maxOccupancy}`),
       type.freeRooms <= 3 ? h('p', { class: 'scarce' }, `Only ${type.freeRooms} left`) : h('p', { class: 'muted' }, 'Available')),
     h('div', { class: 'price' },
       h('strong', {}, money(type.quote.total, type.quote.currency)),
@@ -107,6 +109,7 @@ byId('guest-form').addEventListener('submit', async (e) => {
       roomType: flow.choice.roomType,
       checkIn: flow.stay.checkIn,
       checkOut: flow.stay.checkOut,
+      guests: flow.stay.guests,
       guest: { name: form.name.value.trim(), email: form.email.value.trim() },
     }, { idempotencyKey: flow.key });
     byId('hold-note').textContent = `We are holding a ${flow.choice.name} for you until ${time(flow.held.holdExpiresAt)}. Confirm before then to keep it.`;

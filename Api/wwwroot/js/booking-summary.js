@@ -25,6 +25,7 @@ export function bookingSummary(booking, roomTypeName) {
     ['Guest', `${booking.guest.name} · ${booking.guest.email}`],
     ['Stay', formatStay(booking.checkIn, booking.checkOut)],
     ['Room', roomTypeName ?? booking.roomType],
+    ...(booking.guests ? [['Guests', `${booking.guests} guest${booking.guests === 1 ? '' : 's'}`]] : []),
     ['Total', `${money(booking.total, booking.currency)}, paid at the property`],
     ['Cancellation', policyText(booking.cancellation, booking.nights.length)],
   ];

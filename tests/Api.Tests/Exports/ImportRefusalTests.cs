@@ -22,6 +22,7 @@ public sealed class ImportRefusalTests(ApiFixture api) : IClassFixture<ApiFixtur
         { "room of an unknown type", "properties[0].rooms[0].roomType" },
         { "nights that do not match the dates", "properties[0].bookings[0].nights" },
         { "guest without a name", "properties[0].bookings[0].guest.name" },
+        { "a party of a thousand", "properties[0].bookings[0].guests" },
     };
 
     [Theory]
@@ -44,6 +45,7 @@ public sealed class ImportRefusalTests(ApiFixture api) : IClassFixture<ApiFixtur
             case "room of an unknown type": property["rooms"]![0]!["roomType"] = "penthouse"; break;
             case "nights that do not match the dates": bookings[0]!["nights"]!.AsArray().RemoveAt(0); break;
             case "guest without a name": bookings[0]!["guest"]!["name"] = "\u200B\u200B"; break;
+            case "a party of a thousand": bookings[0]!["guests"] = 1000; break;
         }
 
         var target = await NewOrganizationAsync();

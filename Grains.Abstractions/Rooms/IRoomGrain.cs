@@ -46,10 +46,12 @@ public interface IRoomGrain : IGrainWithStringKey
     Task<RoomStay> CheckOut(string bookingId, DateOnly today);
 
     /// <summary>
-    /// Reads the calendar again from the stays table before the next call: a booking whose transaction
-    /// failed after the room agreed to a change says so, so the room never keeps what was not written.
+    /// Takes the stays table's word for <paramref name="bookingId"/>'s stay and learns any stay it did not
+    /// know: a booking whose transaction failed after the room agreed to a change says so, so the room
+    /// keeps neither what was not written nor a stay another activation wrote. Stays of other bookings
+    /// that are on their way to the table stay as they are.
     /// </summary>
-    Task Reload();
+    Task Reload(string bookingId);
 
     /// <summary>Puts an imported stay on the calendar as it was (past nights, in house or departed too), or fails with room-unavailable when it overlaps another; repeating it is harmless.</summary>
     Task Restore(RoomStay stay);

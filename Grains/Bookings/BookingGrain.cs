@@ -20,7 +20,7 @@ namespace Actors.Grains.Bookings;
 /// <summary>
 /// A booking drives the steps across grains: the room agrees in memory first, then the booking commits
 /// its state, its stay's row in the stays table, its events and (for a hold) its audit entry in one
-/// transaction, and tells the room to read its calendar again when that fails. A room's hold also
+/// transaction, and tells the room to take the stays table's word for it when that fails. A room's hold also
 /// lapses by itself, so a booking that died between the two steps cannot block the room for long.
 /// </summary>
 [GrainType("booking")]
@@ -373,8 +373,8 @@ internal sealed partial class BookingGrain(
     }
 
     /// <summary>
-    /// Commits the booking with its stay's rows. When that fails after the room agreed, the room reads
-    /// its calendar again; a stay the database refused (another activation of the room took those
+    /// Commits the booking with its stay's rows. When that fails after the room agreed, the room takes
+    /// the table's word for this booking's stay; a stay the database refused (another activation of the room took those
     /// nights first) reaches the caller as room-unavailable, not as a database error.
     /// </summary>
     private async Task CommitAsync(StayRows rows, string roomId)
@@ -388,7 +388,7 @@ internal sealed partial class BookingGrain(
         }
         catch (Exception failure)
         {
-            await Compensate(room.Reload);
+            await Compensate(() => room.Reload(bookingId));
             if (failure is PostgresException { SqlState: PostgresErrorCodes.ExclusionViolation })
             {
                 throw new RoomUnavailableException($"Room '{roomId}' is already taken for some of those nights.");

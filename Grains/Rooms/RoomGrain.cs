@@ -43,10 +43,12 @@ internal sealed class RoomGrain(
         (org, propertyId, roomId) = (key[0], key[1], key[^1]);
         if (State.Exists)
         {
-            var departedSince = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-StayLimits.DepartedDaysKept - 1);
-            State.Stays = await staysTable.ReadAsync(Key, departedSince, cancellationToken);
+            State.Stays = await staysTable.ReadAsync(Key, DepartedSince, cancellationToken);
         }
     }
+
+    // A day early, whatever the property's time zone: the calendar forgets departures after DepartedDaysKept.
+    private DateOnly DepartedSince => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-StayLimits.DepartedDaysKept - 1);
 
     public async Task<RoomView> Create(NewRoom command)
     {
@@ -266,10 +268,13 @@ internal sealed class RoomGrain(
         return stay.ToView();
     }
 
-    public Task Reload()
+    public async Task Reload(string bookingId)
     {
-        DeactivateOnIdle();
-        return Task.CompletedTask;
+        EnsureExists();
+        var table = await staysTable.ReadAsync(Key, DepartedSince, CancellationToken.None);
+        State.Stays.RemoveAll(s => s.BookingId == bookingId);
+        var known = State.Stays.Select(s => s.BookingId).ToHashSet(StringComparer.Ordinal);
+        State.Stays.AddRange(table.Where(s => !known.Contains(s.BookingId)));
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -46,7 +46,7 @@ public sealed class InMemoryStoreTests(InMemoryCluster domain) : IClassFixture<I
         var refused = await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, DomainCluster.Stay("d2", 3, 5)));
 
         // The backstop's words, not the room's own "for some nights from ...": the room's calendar let it through,
-        // and then read itself again from the table.
+        // and then learnt the first stay from the table.
         Assert.Equal("Room 'd2' is already taken for some of those nights.", refused.Message);
         Assert.Equal(first.Id, Assert.Single((await room.Get()).Stays).BookingId);
         // The first stay's nights are still taken, and a stay next to them is not.

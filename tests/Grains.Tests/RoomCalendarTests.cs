@@ -53,7 +53,7 @@ public sealed class RoomCalendarTests(DomainCluster domain) : IClassFixture<Doma
 
         await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, DomainCluster.Stay("d2", 3, 4)));
 
-        // Refused by the table, the room read its calendar again: it now knows the stay it never saw.
+        // Refused by the table, the room learnt from it the stay it never saw.
         Assert.Equal("ghost", Assert.Single((await room.Get()).Stays).BookingId);
         Assert.Equal(1, await domain.Database.ScalarAsync<long>("SELECT count(*) FROM stays WHERE room_key = $1", $"{org}/hotel/d2"));
     }

@@ -38,7 +38,7 @@ public sealed class RoomRestoreTests(DomainCluster domain) : IClassFixture<Domai
 
         await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.Booking(org, "past").Restore(Restore("d2", Day(-3), Day(-2), BookingStatus.CheckedOut) with { DepartedOn = Day(-2) }));
 
-        // Refused by the table, the room read its calendar again: it now knows the stay it never saw.
+        // Refused by the table, the room learnt from it the stay it never saw.
         Assert.Equal("ghost", Assert.Single((await room.Get()).Stays).BookingId);
         await Assert.ThrowsAsync<NotFoundException>(() => domain.Booking(org, "past").Get());
     }

@@ -21,7 +21,8 @@ public sealed class StayCursor
     public static StayCursor ManyRooms(string name, int rooms) => new(name, n => ((int)(n % rooms), 1 + (int)(n / rooms)));
 
     /// <summary>Every booking goes to one room, night after night; after a year of nights the next room becomes the hot one.</summary>
-    public static StayCursor HotRoom(string name, int nightsPerRoom = 365) => new(name, n => ((int)(n / nightsPerRoom), 1 + (int)(n % nightsPerRoom)));
+    public static StayCursor HotRoom(string name, int nightsPerRoom = 365, int firstRoom = 0) =>
+        new(name, n => (firstRoom + (int)(n / nightsPerRoom), 1 + (int)(n % nightsPerRoom)));
 
     /// <summary>The next slot: a room index, a check-in day counted from today (1 = tomorrow), and a unique key.</summary>
     public (int Room, DateOnly CheckIn, string Key) Next()

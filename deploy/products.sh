@@ -21,10 +21,11 @@
 #                             there. Default: a throwaway server (tests/postgres.sh), stopped with
 #                             the products.
 #   PRODUCTS_DATABASE_PREFIX  put before every product's database name (say, t_1234_ for a test)
-#   NAME_PORT, NAME_DATABASE, NAME_SIGNING_KEY
-#                             per-product overrides of HTTP_PORT, DATABASE and Auth__SigningKey;
-#                             NAME is the profile's name in capitals (BESTAYS_PORT=6301). A signing
-#                             key set nowhere is generated for the run.
+#   NAME_PORT, NAME_DATABASE, NAME_SIGNING_KEY, NAME_OPERATIONS_KEY
+#                             per-product overrides of HTTP_PORT, DATABASE, Auth__SigningKey and
+#                             Operations__Key; NAME is the profile's name in capitals
+#                             (BESTAYS_PORT=6301). A signing key set nowhere is generated for the
+#                             run; an operations key set nowhere leaves the operator endpoints shut.
 #
 # Without --detach it stays in the foreground until Ctrl-C, then stops the products (SIGTERM, the
 # graceful path) and then the throwaway database.
@@ -61,7 +62,7 @@ override_prefix() {
 # this script, every other key is passed to the product's process as an environment variable.
 load_profile() {
   local name=$1 file=$2 line n=0 key value prefix var
-  local database="" port="" signing_key="" product="Actors Stays"
+  local database="" port="" signing_key="" operations_key="" product="Actors Stays"
   local settings=()
   [[ -f $file ]] || die "no profile $file (profiles: $(list_profiles | paste -sd ' '))"
   [[ -z ${PROFILE_FILE[$name]:-} ]] || die "profile $name given twice"
@@ -78,6 +79,7 @@ load_profile() {
       DATABASE) database=$value ;;
       HTTP_PORT) port=$value ;;
       Auth__SigningKey) signing_key=$value ;;
+      Operations__Key) operations_key=$value ;;
       ConnectionStrings__Postgres | ASPNETCORE_URLS | ASPNETCORE_HTTP_PORTS | URLS)
         die "$file:$n: $key is set by the script (from DATABASE and HTTP_PORT)" ;;
       *)
@@ -108,6 +110,11 @@ load_profile() {
     KEY_FROM[$name]="generated for this run"
   fi
   settings+=("Auth__SigningKey=$signing_key")
+
+  # The operator credential (dead letters, metrics, the cluster dashboard): only ever passed on when given.
+  var=${prefix}_OPERATIONS_KEY
+  operations_key=${!var:-$operations_key}
+  [[ -z $operations_key ]] || settings+=("Operations__Key=$operations_key")
 
   PROFILES+=("$name")
   PROFILE_FILE[$name]=$file

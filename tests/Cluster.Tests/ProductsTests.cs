@@ -22,6 +22,7 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
     // The demo owner each product seeds; the operator sets its password (Demo__OwnerPassword) rather than read a random one from the log.
     private const string DemoOwner = "demo@example.com";
     private const string DemoPassword = "products-side-by-side-demo";
+    private const string OperatorKey = "products-operator-key-0123456789";
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -96,6 +97,10 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal(["apartment", "house", "villa"], bestaysProduct.UnitKinds);
         Assert.Equal("Real Estate", realEstateProduct!.Name);
         Assert.Equal(["land", "villa", "business"], realEstateProduct.UnitKinds);
+
+        // The operator key reaches the product it was given to, and only that one: the other's operator endpoints stay shut.
+        Assert.Equal(HttpStatusCode.OK, await OperatorStatusAsync(http, bestays));
+        Assert.Equal(HttpStatusCode.Forbidden, await OperatorStatusAsync(http, realEstate));
 
         // Both seeded the same demo ids ("demo/harbour-view", unit 101 the first of each kind), so
         // the same path exists in both: only separate storage keeps them apart.
@@ -237,6 +242,8 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["BESTAYS_PORT"] = bestaysPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["REALESTATE_PORT"] = realEstatePort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // One product gets an operator key from the environment, as an operator gives it; the other none.
+        start.Environment["BESTAYS_OPERATIONS_KEY"] = OperatorKey;
         start.Environment["Demo__OwnerPassword"] = DemoPassword;
 
         var text = new StringBuilder();
@@ -279,4 +286,12 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
     private sealed record BookingAnswer(string Id, string RoomId, string RoomType);
 
     private sealed record SignInAnswer(string Token);
+
+    private static async Task<HttpStatusCode> OperatorStatusAsync(HttpClient http, Uri product)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(product, "/operations/dead-letters"));
+        request.Headers.Add("X-Operator-Key", OperatorKey);
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
 }

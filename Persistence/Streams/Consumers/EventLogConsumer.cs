@@ -20,6 +20,8 @@ namespace Actors.Persistence.Streams.Consumers;
 /// The state is stored every <see cref="StoreEvery"/> events or <see cref="StoreAfter"/> after the
 /// first unstored one, not once per event: the stream's checkpoint may pass events this grain has not
 /// stored, which is safe because the grain reads what it misses from the log by its own progress.
+/// A consumer's state may be large (the figures keep a property's stays), so it is written seldom:
+/// after a crash it reads at most that many events back from the log.
 /// </para>
 /// </summary>
 public abstract class EventLogConsumer<TState>(
@@ -28,8 +30,8 @@ public abstract class EventLogConsumer<TState>(
     where TState : new()
 {
     private const int Attempts = 4;
-    private const int StoreEvery = 100;
-    private static readonly TimeSpan StoreAfter = TimeSpan.FromMilliseconds(500);
+    private const int StoreEvery = 1000;
+    private static readonly TimeSpan StoreAfter = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
 
     private static readonly TimeSpan QuietAfter = TimeSpan.FromSeconds(2);

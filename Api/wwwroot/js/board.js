@@ -5,6 +5,7 @@ import { addDays, formatDay, formatStay, isWeekend, money, nightsBetween, time }
 import { h, newKey } from './dom.js';
 import { BoardFeed } from './board-feed.js';
 import { findBookings, plain } from './board-search.js';
+import { renderDesk } from './board-desk.js';
 import { forgetSession, savedSession, signIn } from './session.js';
 
 const query = new URLSearchParams(location.search);
@@ -56,6 +57,9 @@ const elements = {
   find: document.getElementById('find'),
   findText: document.getElementById('find-text'),
   findResult: document.getElementById('find-result'),
+  desk: document.getElementById('desk'),
+  deskToggle: document.getElementById('desk-toggle'),
+  deskError: document.getElementById('desk-error'),
   accountEmail: document.getElementById('account-email'),
 };
 
@@ -70,6 +74,7 @@ const model = {
   roomTypes: new Map(),
   rooms: new Map(),
   bookings: new Map(),
+  withTodaysLists: false,
 };
 
 let changed = new Set();
@@ -177,6 +182,8 @@ document.getElementById('sign-out').addEventListener('click', () => showSignIn('
 
 // ---- Loading ----
 
+// Today's lists need the bookings of last night (who leaves today) and tonight, whatever nights the board shows.
+const deskPath = (today) => `${api}/properties/${encodeURIComponent(property)}/board?from=${addDays(today, -1)}&to=${addDays(today, 1)}`;
 const boardPath = (from) => `${api}/properties/${encodeURIComponent(property)}/board${from ? `?from=${from}&to=${addDays(from, shown.nights)}` : ''}`;
 
 /** Loads a snapshot of the nights shown and follows the hub from the sequence it includes. */
@@ -190,6 +197,8 @@ async function load() {
     let snapshot = await get(boardPath(shown.from ?? model.today));
     // The first load knows no "today" at the property yet: the default window says it, then the zoom applies.
     if (!shown.from && nightsBetween(snapshot.from, snapshot.to) !== shown.nights) snapshot = await get(boardPath(snapshot.today));
+    // Asked only while the lists are open: a board without them costs one snapshot, as before.
+    const desk = elements.desk.hidden ? { bookings: [], sequence: snapshot.sequence } : await get(deskPath(snapshot.today));
     if (ticket !== loads) return;
     model.name = snapshot.name;
     model.timeZone = snapshot.timeZone;
@@ -199,12 +208,14 @@ async function load() {
     model.to = snapshot.to;
     model.roomTypes = new Map(snapshot.roomTypes.map((t) => [t.id, t.name]));
     model.rooms = new Map(snapshot.rooms.map((r) => [r.id, { ...r }]));
-    model.bookings = new Map(snapshot.bookings.map((b) => [b.id, { ...b }]));
+    model.bookings = new Map([...desk.bookings, ...snapshot.bookings].map((b) => [b.id, { ...b }]));
+    model.withTodaysLists = !elements.desk.hidden;
     showError(elements.notice, null);
     renderGrid();
     renderRange();
     // Events after the snapshot's sequence are applied on top of it, so nothing between the two is lost.
-    feed.follow(snapshot.sequence);
+    // From the older of the two: an event both include is applied again, and says where a booking stands, so changes nothing.
+    feed.follow(Math.min(snapshot.sequence, desk.sequence));
   } catch (error) {
     if (!token || ticket !== loads) return;
     if (error instanceof ApiError && error.status === 400 && shown.from) {
@@ -466,7 +477,44 @@ function renderBars() {
   changed = new Set();
   if (focused?.startsWith('bar:')) board.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
   markFound();
+  if (!elements.desk.hidden) renderTodaysLists();
 }
+
+// ---- Today's lists ----
+
+function renderTodaysLists() {
+  renderDesk(elements.desk, {
+    bookings: model.bookings.values(),
+    today: model.today,
+    roomName: (id) => model.rooms.get(id)?.name ?? id,
+    act: checkInOrOut,
+  });
+}
+
+async function checkInOrOut(booking, path, button) {
+  button.disabled = true;
+  try {
+    await post(`${api}/bookings/${encodeURIComponent(booking.id)}/${path}`);
+    showError(elements.deskError, null);
+  } catch (error) {
+    showError(elements.deskError, error);
+    button.disabled = false;
+  }
+  // On success the feed's event moves the guest to the next list and draws the button anew.
+}
+
+/** Opens or closes the lists; the choice is this browser's (localStorage), as a desk keeps its screen set up. */
+function showTodaysLists(open) {
+  elements.desk.hidden = !open;
+  elements.deskToggle.setAttribute('aria-expanded', String(open));
+  localStorage.setItem('board.todaysLists', open ? 'open' : 'closed');
+  // Opened over a board loaded without them: last night's and tonight's bookings come with a new snapshot.
+  if (open && model.today && !model.withTodaysLists) load();
+  else if (open && model.today) renderTodaysLists();
+}
+
+elements.deskToggle.addEventListener('click', () => showTodaysLists(elements.desk.hidden));
+showTodaysLists(localStorage.getItem('board.todaysLists') === 'open');
 
 function bar(booking, row, start, end, clippedStart, clippedEnd) {
   const room = model.rooms.get(booking.roomId);

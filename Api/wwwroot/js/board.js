@@ -383,7 +383,7 @@ function renderGrid() {
     children.push(h('div', {
       class: `night${isWeekend(night) ? ' weekend' : ''}${night === model.today ? ' today' : ''}`,
       style: { gridRow: '1', gridColumn: `${i + 2}` },
-      'aria-label': formatDay(night, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      title: formatDay(night, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
       dataset: { night },
     }, h('span', { class: 'weekday' }, night === model.today ? 'Today' : formatDay(night, { weekday: 'short' })),
     h('strong', {}, h('span', { class: 'day' }, formatDay(night, { day: 'numeric' })), h('span', { class: 'month' }, ` ${formatDay(night, { month: 'short' })}`))));

@@ -4,6 +4,8 @@ import { ApiError, get, post, put, showError, useToken } from './api.js';
 import { addDays, formatDay, formatStay, isWeekend, money, nightsBetween, time } from './dates.js';
 import { h, newKey } from './dom.js';
 import { BoardFeed } from './board-feed.js';
+import { findBookings, plain } from './board-search.js';
+import { renderDesk } from './board-desk.js';
 import { forgetSession, savedSession, signIn } from './session.js';
 
 const query = new URLSearchParams(location.search);
@@ -14,6 +16,14 @@ const api = `/api/orgs/${encodeURIComponent(organization)}`;
 const statusNames = { Held: 'Held', Confirmed: 'Confirmed', CheckedIn: 'In house', CheckedOut: 'Checked out' };
 const housekeepingNames = { Clean: 'Clean', Inspected: 'Inspected', Dirty: 'Dirty', OutOfOrder: 'Out of order' };
 const movable = new Set(['Held', 'Confirmed']);
+const zooms = [7, 14, 30];
+
+// The nights the manager chose to see, kept in the address (?from=&nights=) so a reload, a bookmark
+// or a link sent to a colleague opens the same nights. No 'from' means "from today", whatever day that is.
+const shown = {
+  from: query.get('from') || null,
+  nights: zooms.includes(Number(query.get('nights'))) ? Number(query.get('nights')) : 14,
+};
 
 const elements = {
   board: document.getElementById('board'),
@@ -41,6 +51,15 @@ const elements = {
   boardArea: document.getElementById('board-area'),
   range: document.getElementById('range'),
   account: document.getElementById('account'),
+  firstNight: document.getElementById('first-night'),
+  zoom: document.querySelectorAll('.zoom button'),
+  rangeError: document.getElementById('range-error'),
+  find: document.getElementById('find'),
+  findText: document.getElementById('find-text'),
+  findResult: document.getElementById('find-result'),
+  desk: document.getElementById('desk'),
+  deskToggle: document.getElementById('desk-toggle'),
+  deskError: document.getElementById('desk-error'),
   accountEmail: document.getElementById('account-email'),
 };
 
@@ -55,6 +74,7 @@ const model = {
   roomTypes: new Map(),
   rooms: new Map(),
   bookings: new Map(),
+  withTodaysLists: false,
 };
 
 let changed = new Set();
@@ -64,6 +84,9 @@ let newBookingRoom = null;
 let newBookingKey = null;
 let barsQueued = false;
 let token = null;
+let loads = 0;
+let asked = '';
+let foundAt = -1;
 
 const feed = new BoardFeed({
   organization,
@@ -74,7 +97,7 @@ const feed = new BoardFeed({
   onState: showState,
   onUnauthorized: () => showSignIn('Your sign-in has ended. Sign in again to see the board live.'),
   // The server's log is not the one this board followed (restarted in memory, restored): start over from a snapshot.
-  onBehind: () => load(model.from === model.today ? undefined : model.from),
+  onBehind: () => load(),
 });
 
 /** Tonight's figures in the header: what the desk asks first thing (sold, arriving, leaving, in house). */
@@ -159,14 +182,24 @@ document.getElementById('sign-out').addEventListener('click', () => showSignIn('
 
 // ---- Loading ----
 
-/** Loads a snapshot of some nights and follows the hub from the sequence it includes. */
-async function load(from) {
+// Today's lists need the bookings of last night (who leaves today) and tonight, whatever nights the board shows.
+const deskPath = (today) => `${api}/properties/${encodeURIComponent(property)}/board?from=${addDays(today, -1)}&to=${addDays(today, 1)}`;
+const boardPath = (from) => `${api}/properties/${encodeURIComponent(property)}/board${from ? `?from=${from}&to=${addDays(from, shown.nights)}` : ''}`;
+
+/** Loads a snapshot of the nights shown and follows the hub from the sequence it includes. */
+async function load() {
   // A retry that was waiting when the account signed out has nothing to load.
   if (!token) return;
+  // Only the last choice counts: a slow answer for nights clicked past must not draw over it.
+  const ticket = ++loads;
   elements.board.setAttribute('aria-busy', 'true');
-  const range = from ? `?from=${from}&to=${addDays(from, 14)}` : '';
   try {
-    const snapshot = await get(`${api}/properties/${encodeURIComponent(property)}/board${range}`);
+    let snapshot = await get(boardPath(shown.from ?? model.today));
+    // The first load knows no "today" at the property yet: the default window says it, then the zoom applies.
+    if (!shown.from && nightsBetween(snapshot.from, snapshot.to) !== shown.nights) snapshot = await get(boardPath(snapshot.today));
+    // Asked only while the lists are open: a board without them costs one snapshot, as before.
+    const desk = elements.desk.hidden ? { bookings: [], sequence: snapshot.sequence } : await get(deskPath(snapshot.today));
+    if (ticket !== loads) return;
     model.name = snapshot.name;
     model.timeZone = snapshot.timeZone;
     model.currency = snapshot.currency;
@@ -175,20 +208,55 @@ async function load(from) {
     model.to = snapshot.to;
     model.roomTypes = new Map(snapshot.roomTypes.map((t) => [t.id, t.name]));
     model.rooms = new Map(snapshot.rooms.map((r) => [r.id, { ...r }]));
-    model.bookings = new Map(snapshot.bookings.map((b) => [b.id, { ...b }]));
+    model.bookings = new Map([...desk.bookings, ...snapshot.bookings].map((b) => [b.id, { ...b }]));
+    model.withTodaysLists = !elements.desk.hidden;
     showError(elements.notice, null);
     renderGrid();
+    renderRange();
     // Events after the snapshot's sequence are applied on top of it, so nothing between the two is lost.
-    feed.follow(snapshot.sequence);
+    // From the older of the two: an event both include is applied again, and says where a booking stands, so changes nothing.
+    feed.follow(Math.min(snapshot.sequence, desk.sequence));
   } catch (error) {
-    if (!token) return;
-    showError(elements.notice, error);
-    if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) {
-      setTimeout(() => load(from), 3000);
+    if (!token || ticket !== loads) return;
+    if (error instanceof ApiError && error.status === 400 && shown.from) {
+      refuseRange(error);
+      return;
     }
+    showError(elements.notice, error);
+    if (!(error instanceof ApiError) || error.status === 0 || error.status >= 500) setTimeout(() => load(), 3000);
   } finally {
-    elements.board.setAttribute('aria-busy', 'false');
+    if (ticket === loads) elements.board.setAttribute('aria-busy', 'false');
   }
+}
+
+/** The API refused the nights asked for (a date out of its range): say why and keep the board that was shown. */
+function refuseRange(error) {
+  const why = Object.values(error.fields).flat().join(' ') || error.message;
+  showError(elements.rangeError, { message: `The board cannot show nights from ${shown.from}: ${why}` });
+  elements.firstNight.setAttribute('aria-invalid', 'true');
+  shown.from = model.from && model.from !== model.today ? model.from : null;
+  // A bad date in the address on the first load: show today's nights under the message instead of nothing.
+  if (!model.from) load();
+}
+
+/** Sets the zoom and the date picker to what is shown, and the address to match, so a reload shows the same. */
+function renderRange() {
+  elements.firstNight.value = model.from;
+  elements.firstNight.removeAttribute('aria-invalid');
+  for (const button of elements.zoom) button.setAttribute('aria-pressed', String(Number(button.dataset.nights) === shown.nights));
+  const address = new URL(location.href);
+  if (shown.from && model.from !== model.today) address.searchParams.set('from', model.from);
+  else address.searchParams.delete('from');
+  if (shown.nights !== 14) address.searchParams.set('nights', String(shown.nights));
+  else address.searchParams.delete('nights');
+  history.replaceState(null, '', address);
+}
+
+/** Shows other nights: a zoom, a date picked, earlier or later, today. */
+function show(change) {
+  Object.assign(shown, change);
+  showError(elements.rangeError, null);
+  load();
 }
 
 // ---- Live changes ----
@@ -308,13 +376,17 @@ function renderGrid() {
   const nights = nightsShown();
   const board = elements.board;
   board.style.setProperty('--nights', nights);
+  board.dataset.zoom = String(shown.nights);
   const children = [h('div', { class: 'corner', style: { gridRow: '1', gridColumn: '1' } }, 'Room')];
   for (let i = 0; i < nights; i++) {
     const night = nightAt(i);
     children.push(h('div', {
       class: `night${isWeekend(night) ? ' weekend' : ''}${night === model.today ? ' today' : ''}`,
       style: { gridRow: '1', gridColumn: `${i + 2}` },
-    }, h('span', { class: 'weekday' }, night === model.today ? 'Today' : formatDay(night, { weekday: 'short' })), h('strong', {}, formatDay(night, { day: 'numeric', month: 'short' }))));
+      title: formatDay(night, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
+      dataset: { night },
+    }, h('span', { class: 'weekday' }, night === model.today ? 'Today' : formatDay(night, { weekday: 'short' })),
+    h('strong', {}, h('span', { class: 'day' }, formatDay(night, { day: 'numeric' })), h('span', { class: 'month' }, ` ${formatDay(night, { month: 'short' })}`))));
   }
   if (model.rooms.size === 0) {
     children.push(h('p', { class: 'empty' }, 'This property has no rooms yet.'));
@@ -404,7 +476,45 @@ function renderBars() {
   }
   changed = new Set();
   if (focused?.startsWith('bar:')) board.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+  markFound();
+  if (!elements.desk.hidden) renderTodaysLists();
 }
+
+// ---- Today's lists ----
+
+function renderTodaysLists() {
+  renderDesk(elements.desk, {
+    bookings: model.bookings.values(),
+    today: model.today,
+    roomName: (id) => model.rooms.get(id)?.name ?? id,
+    act: checkInOrOut,
+  });
+}
+
+async function checkInOrOut(booking, path, button) {
+  button.disabled = true;
+  try {
+    await post(`${api}/bookings/${encodeURIComponent(booking.id)}/${path}`);
+    showError(elements.deskError, null);
+  } catch (error) {
+    showError(elements.deskError, error);
+    button.disabled = false;
+  }
+  // On success the feed's event moves the guest to the next list and draws the button anew.
+}
+
+/** Opens or closes the lists; the choice is this browser's (localStorage), as a desk keeps its screen set up. */
+function showTodaysLists(open) {
+  elements.desk.hidden = !open;
+  elements.deskToggle.setAttribute('aria-expanded', String(open));
+  localStorage.setItem('board.todaysLists', open ? 'open' : 'closed');
+  // Opened over a board loaded without them: last night's and tonight's bookings come with a new snapshot.
+  if (open && model.today && !model.withTodaysLists) load();
+  else if (open && model.today) renderTodaysLists();
+}
+
+elements.deskToggle.addEventListener('click', () => showTodaysLists(elements.desk.hidden));
+showTodaysLists(localStorage.getItem('board.todaysLists') === 'open');
 
 function bar(booking, row, start, end, clippedStart, clippedEnd) {
   const room = model.rooms.get(booking.roomId);
@@ -573,9 +683,63 @@ for (const close of document.querySelectorAll('[data-close]')) {
   close.addEventListener('click', () => close.closest('dialog').close());
 }
 
-document.getElementById('earlier').addEventListener('click', () => load(addDays(model.from, -7)));
-document.getElementById('later').addEventListener('click', () => load(addDays(model.from, 7)));
-document.getElementById('today').addEventListener('click', () => load());
+// ---- Finding a guest or a booking ----
+
+/** The bookings on the nights shown that match what was typed, in the board's order. */
+function found() {
+  const rooms = new Map([...model.rooms.keys()].map((id, index) => [id, index]));
+  const onBoard = [...model.bookings.values()].filter((b) => statusNames[b.status] && b.checkIn < model.to && b.checkOut > model.from);
+  return findBookings(onBoard, rooms, asked);
+}
+
+const barOf = (booking) => elements.board.querySelector(`.bar[data-booking="${CSS.escape(booking.id)}"]`);
+
+/** Marks the bars that match and says how many; run again after every redraw, so live changes keep the marks. */
+function markFound() {
+  const bookings = found();
+  const ids = new Set(bookings.map((b) => b.id));
+  for (const bar of elements.board.querySelectorAll('.bar')) bar.classList.toggle('found', ids.has(bar.dataset.booking));
+  elements.board.classList.toggle('finding', asked !== '');
+  const typed = elements.findText.value.trim();
+  if (!asked) elements.findResult.textContent = '';
+  else if (bookings.length === 0) elements.findResult.textContent = `No guest or booking matches “${typed}” on these nights.`;
+  else elements.findResult.textContent = `${bookings.length} ${bookings.length === 1 ? 'booking matches' : 'bookings match'} “${typed}”${bookings.length > 1 ? ': Enter goes to the next' : ''}.`;
+  return bookings;
+}
+
+/** As the desk types: mark the matches and bring the first into view, leaving the cursor in the box. */
+function findAsTyped() {
+  asked = plain(elements.findText.value);
+  foundAt = -1;
+  const first = markFound()[0];
+  if (first) barOf(first)?.scrollIntoView({ block: 'nearest', inline: 'center' });
+}
+
+/** Enter: focus the next match (the first, then round), so its actions are one more key away. */
+function goToNextFound() {
+  const bookings = markFound();
+  if (bookings.length === 0) return;
+  foundAt = (foundAt + 1) % bookings.length;
+  const bar = barOf(bookings[foundAt]);
+  bar?.scrollIntoView({ block: 'nearest', inline: 'center' });
+  bar?.focus();
+}
+
+elements.findText.addEventListener('input', findAsTyped);
+elements.find.addEventListener('submit', (e) => {
+  e.preventDefault();
+  asked = plain(elements.findText.value);
+  goToNextFound();
+});
+
+// ---- Choosing the nights ----
+
+document.getElementById('earlier').addEventListener('click', () => show({ from: addDays(model.from, -7) }));
+document.getElementById('later').addEventListener('click', () => show({ from: addDays(model.from, 7) }));
+document.getElementById('today').addEventListener('click', () => show({ from: null }));
+for (const button of elements.zoom) button.addEventListener('click', () => show({ nights: Number(button.dataset.nights), from: model.from === model.today ? null : model.from }));
+// 'change' fires when a whole date is picked or typed, not on every digit.
+elements.firstNight.addEventListener('change', () => show({ from: elements.firstNight.value || null }));
 
 const saved = savedSession();
 if (saved) showBoard(saved);

@@ -40,6 +40,10 @@ public static class BookingTelemetryExtensions
             {
                 metrics.AddAspNetCoreInstrumentation()
                     .AddNpgsqlInstrumentation()
+                    // Npgsql labels its pool metrics with the pool's connection string: one series set per database
+                    // and user a process ever opened (host and user names included), which grew a scrape past what the
+                    // exporter writes whole. Connections are counted per state, summed over the pools.
+                    .AddView("db.client.connection.*", new MetricStreamConfiguration { TagKeys = ["db.client.connection.state"] })
                     .AddMeter(OrleansMeter, OurMeters);
                 if (settings.MetricsEnabled)
                 {

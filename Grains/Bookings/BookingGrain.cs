@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Audit;
 using Actors.Grains.Abstractions.Bookings;
@@ -50,7 +52,7 @@ internal sealed partial class BookingGrain(
         if (State.Exists)
         {
             // Same booking id means the same Idempotency-Key: the same request gets the first result back.
-            return State.Request == command
+            return (State.RequestFingerprint is { } fingerprint ? fingerprint == Fingerprint(command) : State.Request == command)
                 ? View(withGuestToken: true) with { Repeated = true }
                 : throw new IdempotencyConflictException("This Idempotency-Key was already used for a different booking request.");
         }
@@ -64,7 +66,7 @@ internal sealed partial class BookingGrain(
         try
         {
             State.Exists = true;
-            State.Request = command;
+            State.RequestFingerprint = Fingerprint(command);
             State.PropertyId = command.PropertyId;
             State.RoomId = roomId;
             State.RoomType = plan.Quote.RoomType;
@@ -410,6 +412,10 @@ internal sealed partial class BookingGrain(
                 HoldUntil = State.Status == BookingStatus.Held ? State.RoomHoldUntil : null,
             },
             time.GetUtcNow());
+
+    // The request's JSON hashed: enough to tell a retry from another request, a fraction of the booking's bytes.
+    private static string Fingerprint(HoldBooking command) =>
+        Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, GrainJson.Options)));
 
     private static StayKind KindOf(BookingStatus status) => status switch
     {

@@ -7,7 +7,10 @@ internal sealed class BookingState
 {
     public bool Exists { get; set; }
 
-    /// <summary>The request that created the booking: a retry must match it to get the booking back.</summary>
+    /// <summary>A fingerprint of the request that created the booking: a retry must match it to get the booking back.</summary>
+    public string? RequestFingerprint { get; set; }
+
+    /// <summary>The whole request, as bookings kept it before the fingerprint (it repeated the guest and the dates).</summary>
     public HoldBooking? Request { get; set; }
 
     public string PropertyId { get; set; } = "";

@@ -148,6 +148,26 @@ public sealed class BookingLifecycleTests(DomainCluster domain) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_booking_stored_with_its_whole_request_before_fingerprints_still_tells_a_repeat_from_another_request()
+    {
+        var org = await domain.OpenHotelAsync();
+        var booking = domain.Booking(org, "kept-whole");
+        var command = DomainCluster.Stay("d1", 4, 6);
+        var first = await booking.Hold(command);
+        // As an older release stored it: the whole request, no fingerprint.
+        await domain.Database.ExecuteAsync(
+            "UPDATE grain_state SET payload = (payload - 'requestFingerprint') || jsonb_build_object('request', $2::jsonb) WHERE grain_type = 'booking' AND grain_key = $1",
+            $"{org}/kept-whole", System.Text.Json.JsonSerializer.Serialize(command, Persistence.State.GrainJson.Options));
+        await domain.Cluster.DeactivateAsync(booking);
+
+        var again = await booking.Hold(command);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.True(again.Repeated);
+        await Assert.ThrowsAsync<IdempotencyConflictException>(() => booking.Hold(DomainCluster.Stay("d1", 4, 7)));
+    }
+
+    [Fact]
     public async Task Stays_in_the_past_too_short_or_too_long_are_refused_naming_the_field()
     {
         var org = await domain.OpenHotelAsync();

@@ -113,7 +113,7 @@ public sealed class GuestCountTests(ApiFixture api) : IClassFixture<ApiFixture>
             WHERE grain_type = 'property' AND grain_key = $1
             """, $"{org}/hotel");
         await api.Database.ExecuteAsync("""
-            UPDATE grain_state SET payload = jsonb_set(payload - 'guests', '{request}', (payload->'request') - 'guests')
+            UPDATE grain_state SET payload = payload - 'guests'
             WHERE grain_type = 'booking' AND grain_key = $1
             """, $"{org}/{booking}");
         await api.RestartAsync();

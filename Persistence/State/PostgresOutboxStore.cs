@@ -17,14 +17,7 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     private const string Read =
         "SELECT version, payload::text FROM grain_state WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3";
 
-    private const string Insert =
-        "INSERT INTO grain_state (grain_type, grain_key, state_name, version, payload) VALUES ($1, $2, $3, 1, $4::jsonb) ON CONFLICT DO NOTHING";
-
-    private const string Update =
-        "UPDATE grain_state SET version = version + 1, payload = $4::jsonb, updated_at = now() "
-        + "WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3 AND version = $5";
-
-    // The batch forms of Insert and Update: a stale version raises (SQLSTATE AS001), failing the whole batch.
+    // A stale version raises (SQLSTATE AS001) rather than touching nothing, failing the whole batch.
     private const string InsertChecked = """
         WITH written AS (
             INSERT INTO grain_state (grain_type, grain_key, state_name, version, payload) VALUES ($1, $2, $3, 1, $4::jsonb)
@@ -86,10 +79,6 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
     public async Task<string> WriteAsync(StateWrite write, CancellationToken cancellationToken)
     {
         long? expected = write.ExpectedEtag is null ? null : long.Parse(write.ExpectedEtag, CultureInfo.InvariantCulture);
-        if (write.Events.Count == 0 && write.Enlisted.Count == 0)
-        {
-            return await WriteStateOnlyAsync(write, expected, cancellationToken);
-        }
 
         // One batch, one round trip: without an explicit transaction PostgreSQL runs it as one implicit
         // transaction, so the state, the events and the enlisted rows commit together or not at all.
@@ -120,25 +109,6 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (PostgresException stale) when (stale.SqlState == StaleState)
-        {
-            throw Conflict(write);
-        }
-
-        return Etag((expected ?? 0) + 1);
-    }
-
-    // One statement is atomic by itself: no transaction round trips when there is nothing to commit beside the state.
-    private async Task<string> WriteStateOnlyAsync(StateWrite write, long? expected, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(expected is null ? Insert : Update);
-        AddKey(command.Parameters, write.Grain, write.StateName);
-        command.Parameters.Add(new() { Value = Encoding.UTF8.GetString(write.Payload) });
-        if (expected is { } version)
-        {
-            command.Parameters.Add(new() { Value = version });
-        }
-
-        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw Conflict(write);
         }

@@ -153,20 +153,16 @@ internal sealed class RoomGrain(
         }
 
         EnsureBookable(reservation.CheckIn, reservation.CheckOut, reservation.BookingId, now);
-        if (reservation.HoldUntil is { } holdUntil)
-        {
-            await WatchHolds(holdUntil - options.Value.RoomHoldGrace - now);
-        }
-
-        State.Stays.RemoveAll(s => s.BookingId == reservation.BookingId);
-        State.Stays.Add(new StayRecord
-        {
-            BookingId = reservation.BookingId,
-            CheckIn = reservation.CheckIn,
-            CheckOut = reservation.CheckOut,
-            Kind = reservation.HoldUntil is null ? StayKind.Booked : StayKind.Hold,
-            HoldUntil = reservation.HoldUntil,
-        });
+        await KeepAsync(
+            new StayRecord
+            {
+                BookingId = reservation.BookingId,
+                CheckIn = reservation.CheckIn,
+                CheckOut = reservation.CheckOut,
+                Kind = reservation.HoldUntil is null ? StayKind.Booked : StayKind.Hold,
+                HoldUntil = reservation.HoldUntil,
+            },
+            now);
     }
 
     public Task Confirm(string bookingId)
@@ -334,21 +330,17 @@ internal sealed class RoomGrain(
             throw new RoomUnavailableException($"Room '{roomId}' is already taken for some nights from {stay.CheckIn:yyyy-MM-dd} to {stay.CheckOut:yyyy-MM-dd}.");
         }
 
-        if (stay.Kind == StayKind.Hold)
-        {
-            await WatchHolds(stay.HoldUntil!.Value - options.Value.RoomHoldGrace - now);
-        }
-
         // The booking writes the stay's row in its own transaction, as for any other stay.
-        State.Stays.RemoveAll(s => s.BookingId == stay.BookingId);
-        State.Stays.Add(new StayRecord
-        {
-            BookingId = stay.BookingId,
-            CheckIn = stay.CheckIn,
-            CheckOut = stay.CheckOut,
-            Kind = stay.Kind,
-            HoldUntil = stay.Kind == StayKind.Hold ? stay.HoldUntil : null,
-        });
+        await KeepAsync(
+            new StayRecord
+            {
+                BookingId = stay.BookingId,
+                CheckIn = stay.CheckIn,
+                CheckOut = stay.CheckOut,
+                Kind = stay.Kind,
+                HoldUntil = stay.Kind == StayKind.Hold ? stay.HoldUntil : null,
+            },
+            now);
     }
 
     public Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut)
@@ -394,6 +386,18 @@ internal sealed class RoomGrain(
     {
         var horizon = today.AddDays(-StayLimits.DepartedDaysKept);
         State.Stays.RemoveAll(s => s.Kind == StayKind.Departed && s.CheckOut < horizon);
+    }
+
+    /// <summary>The booking's stay in this room's calendar from now on (its only one); a hold puts the hold watch on record first.</summary>
+    private async Task KeepAsync(StayRecord stay, DateTimeOffset now)
+    {
+        if (stay is { Kind: StayKind.Hold, HoldUntil: { } holdUntil })
+        {
+            await WatchHolds(holdUntil - options.Value.RoomHoldGrace - now);
+        }
+
+        State.Stays.RemoveAll(s => s.BookingId == stay.BookingId);
+        State.Stays.Add(stay);
     }
 
     /// <summary>

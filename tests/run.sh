@@ -40,6 +40,14 @@ prepare_browser_tests() {
   command -v npm >/dev/null || echo "WARNING: npm is missing: building Api needs it for the SignalR browser client." >&2
 }
 
+# Each failed test's name and the first lines of its message, from the console logger's report.
+failures() {
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1" | awk '
+    /^  Failed [^ ]/ { shown = 0; printing = 1; print "FAILED:" substr($0, 9); next }
+    printing && /^  Stack Trace:/ { printing = 0; next }
+    printing && shown < 12 { print "  " $0; shown++ }'
+}
+
 # shellcheck source=tests/with-postgres.sh
 source "$(dirname "${BASH_SOURCE[0]}")/with-postgres.sh"
 
@@ -78,6 +86,8 @@ main() {
     summary=$(awk -v a="$aborted" '{ printf "%d passed, %d failed, %d skipped\n", $1, $3 + a, $5 }' <<<"$summary")
     ((rc != 0)) || rc=1
   fi
+  # CI keeps only the end of the output: repeat each failure's name and message (not its stack) here.
+  failures "$log" >&2
   echo "full log: $log; dotnet test exit code: $rc" >&2
   if [[ $summary == "0 passed, 0 failed, 0 skipped" ]]; then
     echo "ERROR: no test ran" >&2

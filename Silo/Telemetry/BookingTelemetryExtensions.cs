@@ -47,7 +47,9 @@ public static class BookingTelemetryExtensions
                     .AddMeter(OrleansMeter, OurMeters);
                 if (settings.MetricsEnabled)
                 {
-                    metrics.AddPrometheusExporter();
+                    // No response cache: Prometheus is one scraper every few seconds, and a cached scrape once kept
+                    // answering the same figures for 30 s in a full test run, bookings made since never showing.
+                    metrics.AddPrometheusExporter(options => options.ScrapeResponseCacheDurationMilliseconds = 0);
                 }
             })
             .WithTracing(tracing => tracing

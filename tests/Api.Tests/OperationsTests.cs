@@ -20,7 +20,7 @@ public sealed partial class OperationsTests(OperationsApi api) : IClassFixture<O
         await api.Client.PostAsync($"/api/orgs/{org}/bookings/{booking}/confirm", null).OkAsync();
         using var prometheus = api.OperatorClient();
 
-        // The exporter caches a scrape briefly, so a scrape taken just before the booking may be served again.
+        // Some figures are recorded after the client has its answer (see below), so they may show in a later scrape.
         var metrics = await Eventually.Until(
             () => prometheus.GetStringAsync("/metrics"),
             // ASP.NET Core records a request's duration once its response is complete, which may be after the client read it.

@@ -68,7 +68,7 @@ public static class BoardApi
             start,
             end,
             sequence,
-            [.. view.RoomTypes.Select(t => new RoomType(t.Id, t.Name, t.NightlyRate, t.MaxOccupancy))],
+            [.. view.RoomTypes.Select(t => BoardRoomType.From(t, start, end))],
             [.. rooms.Select(r => new BoardRoom(r.Id, r.Name, r.RoomType, r.Housekeeping))],
             [.. bookings.OfType<BookingView>().Where(OnBoard).Select(b => Bar(b, stays[b.Id]))]));
     }

@@ -1,5 +1,3 @@
-using Actors.Grains.Abstractions.Properties;
-
 namespace Actors.Api.Boards;
 
 /// <summary>
@@ -16,6 +14,6 @@ public sealed record BoardView(
     DateOnly From,
     DateOnly To,
     long Sequence,
-    IReadOnlyList<RoomType> RoomTypes,
+    IReadOnlyList<BoardRoomType> RoomTypes,
     IReadOnlyList<BoardRoom> Rooms,
     IReadOnlyList<BoardBooking> Bookings);

@@ -225,7 +225,8 @@ internal sealed partial class BookingGrain(
             return View();
         }
 
-        var plan = await Property(State.PropertyId).PlanStay(new StayRequest(State.RoomId, null, checkIn, checkOut));
+        // Repriced for the party that stays, and refused if the room no longer sleeps it.
+        var plan = await Property(State.PropertyId).PlanStay(new StayRequest(State.RoomId, null, checkIn, checkOut, Math.Max(State.Guests, 1)));
         var (fromCheckIn, fromCheckOut) = (State.CheckIn, State.CheckOut);
         await CurrentRoom.ChangeDates(bookingId, checkIn, checkOut);
         State.CheckIn = checkIn;

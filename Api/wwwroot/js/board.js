@@ -4,6 +4,9 @@ import { ApiError, get, post, put, showError, useToken } from './api.js';
 import { addDays, formatDay, formatStay, isWeekend, money, nightsBetween, time } from './dates.js';
 import { h, newKey } from './dom.js';
 import { BoardFeed } from './board-feed.js';
+import { DateChange } from './board-dates.js';
+import { edgeHandle, stretch } from './board-stretch.js';
+import { freeCell, groups, roomType, setRates, showFree, typeHeader } from './board-types.js';
 import { findBookings, plain } from './board-search.js';
 import { renderDesk } from './board-desk.js';
 import { forgetSession, savedSession, signIn } from './session.js';
@@ -44,6 +47,7 @@ const elements = {
   menuError: document.getElementById('booking-menu-error'),
   moveForm: document.getElementById('move-form'),
   moveRoom: document.getElementById('move-room'),
+  datesForm: document.getElementById('dates-form'),
   signIn: document.getElementById('sign-in'),
   signInWhy: document.getElementById('sign-in-why'),
   signInForm: document.getElementById('sign-in-form'),
@@ -79,6 +83,10 @@ const model = {
 
 let changed = new Set();
 let dragging = null;
+// While an edge is being dragged, and the moment after, the bar is neither moved to a room nor opened.
+let stretching = false;
+// The room rows, from the top: room type headers and rooms, as renderGrid laid them out.
+let layout = { groups: [], rows: new Map() };
 let menuBooking = null;
 let newBookingRoom = null;
 let newBookingKey = null;
@@ -206,7 +214,7 @@ async function load() {
     model.today = snapshot.today;
     model.from = snapshot.from;
     model.to = snapshot.to;
-    model.roomTypes = new Map(snapshot.roomTypes.map((t) => [t.id, t.name]));
+    model.roomTypes = new Map(snapshot.roomTypes.map((t) => [t.id, roomType(t, t.overrides)]));
     model.rooms = new Map(snapshot.rooms.map((r) => [r.id, { ...r }]));
     model.bookings = new Map([...desk.bookings, ...snapshot.bookings].map((b) => [b.id, { ...b }]));
     model.withTodaysLists = !elements.desk.hidden;
@@ -300,6 +308,7 @@ function apply(event) {
       if (model.rooms.has(d.roomId)) {
         model.rooms.get(d.roomId).housekeeping = d.to;
         renderRoom(d.roomId);
+        renderFree();
       }
       break;
     case 'RoomAdded':
@@ -317,7 +326,15 @@ function apply(event) {
       renderGrid();
       break;
     case 'RoomTypeSaved':
-      model.roomTypes.set(d.roomType.id, d.roomType.name);
+      // A new standard rate leaves the nights priced on their own as they are.
+      model.roomTypes.set(d.roomType.id, { ...roomType(d.roomType), overrides: model.roomTypes.get(d.roomType.id)?.overrides ?? new Map() });
+      renderGrid();
+      break;
+    case 'NightlyRatesChanged':
+      if (model.roomTypes.has(d.roomType)) {
+        setRates(model.roomTypes.get(d.roomType), d.from, d.to, d.nightlyRate, addDays);
+        renderFree();
+      }
       break;
     case 'PropertySettingsChanged':
       model.name = d.settings.name;
@@ -362,6 +379,7 @@ async function fillDetails(id) {
 // ---- Rendering ----
 
 const nightsShown = () => nightsBetween(model.from, model.to);
+const typeName = (id) => model.roomTypes.get(id)?.name ?? id;
 const nightAt = (index) => addDays(model.from, index);
 
 function renderTitle() {
@@ -391,14 +409,33 @@ function renderGrid() {
   if (model.rooms.size === 0) {
     children.push(h('p', { class: 'empty' }, 'This property has no rooms yet.'));
   }
+  // Rows: the nights' header, then per room type its free rooms and its rooms; a type's row is lower.
+  const heights = ['var(--header-height)'];
+  layout = { groups: groups(model.roomTypes, model.rooms), rows: new Map() };
   let row = 2;
-  for (const room of model.rooms.values()) {
-    children.push(roomHeader(room, row));
-    for (let i = 0; i < nights; i++) children.push(cell(room, nightAt(i), row, i));
+  for (const group of layout.groups) {
+    children.push(typeHeader(group.type, row, model.currency));
+    for (let i = 0; i < nights; i++) children.push(freeCell(group.type, nightAt(i), row, i, dayClasses(nightAt(i))));
+    heights.push('var(--type-height)');
     row++;
+    for (const room of group.rooms) {
+      layout.rows.set(room.id, row);
+      children.push(roomHeader(room, row));
+      for (let i = 0; i < nights; i++) children.push(cell(room, nightAt(i), row, i));
+      heights.push('var(--room-height)');
+      row++;
+    }
   }
+  board.style.gridTemplateRows = heights.join(' ');
   board.replaceChildren(...children);
   renderBars();
+}
+
+const dayClasses = (night) => `${isWeekend(night) ? ' weekend' : ''}${night === model.today ? ' today' : ''}`;
+
+/** Each room type's free rooms per night: after every change to bookings, rates or housekeeping. */
+function renderFree() {
+  showFree(elements.board, layout.groups, model.bookings.values(), model.currency);
 }
 
 function roomHeader(room, row) {
@@ -409,7 +446,7 @@ function roomHeader(room, row) {
   }, Object.entries(housekeepingNames).map(([value, label]) => h('option', { value, selected: value === room.housekeeping }, label)));
   return h('div', { class: 'room', style: { gridRow: `${row}`, gridColumn: '1' }, dataset: { room: room.id } },
     h('span', { class: 'name' }, room.name),
-    h('span', { class: 'type', title: model.roomTypes.get(room.roomType) ?? room.roomType }, model.roomTypes.get(room.roomType) ?? room.roomType),
+    h('span', { class: 'type', title: typeName(room.roomType) }, typeName(room.roomType)),
     select);
 }
 
@@ -428,7 +465,7 @@ function renderRoom(roomId) {
 function cell(room, night, row, index) {
   return h('button', {
     type: 'button',
-    class: `cell${isWeekend(night) ? ' weekend' : ''}${night === model.today ? ' today' : ''}`,
+    class: `cell${dayClasses(night)}`,
     style: { gridRow: `${row}`, gridColumn: `${index + 2}` },
     'aria-label': `Book ${room.name} for the night of ${formatDay(night)}`,
     dataset: { room: room.id, night, key: `cell:${room.id}:${night}` },
@@ -466,15 +503,15 @@ function renderBars() {
   const focused = document.activeElement?.dataset?.key;
   board.querySelectorAll('.bar').forEach((bar) => bar.remove());
   const nights = nightsShown();
-  const rows = new Map([...model.rooms.keys()].map((id, index) => [id, index + 2]));
   for (const booking of model.bookings.values()) {
-    const row = rows.get(booking.roomId);
+    const row = layout.rows.get(booking.roomId);
     const start = nightsBetween(model.from, booking.checkIn);
     const end = nightsBetween(model.from, booking.checkOut);
     if (!row || !statusNames[booking.status] || end <= 0 || start >= nights) continue;
     board.append(bar(booking, row, Math.max(start, 0), Math.min(end, nights), start < 0, end > nights));
   }
   changed = new Set();
+  renderFree();
   if (focused?.startsWith('bar:')) board.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
   markFound();
   if (!elements.desk.hidden) renderTodaysLists();
@@ -520,17 +557,32 @@ function bar(booking, row, start, end, clippedStart, clippedEnd) {
   const room = model.rooms.get(booking.roomId);
   const status = statusNames[booking.status];
   const party = booking.guests ? `, ${guestCount(booking.guests)}` : '';
-  const label = `${booking.guestName || 'Guest'}, ${room?.name ?? booking.roomId}, ${formatStay(booking.checkIn, booking.checkOut)}, ${status}${party}`;
+  const price = booking.total === null || booking.total === undefined ? '' : `, ${money(booking.total, booking.currency || model.currency)}`;
+  const label = `${booking.guestName || 'Guest'}, ${room?.name ?? booking.roomId}, ${formatStay(booking.checkIn, booking.checkOut)}${price}, ${status}${party}`;
+  const changeable = movable.has(booking.status);
   return h('button', {
     type: 'button',
     class: `bar${changed.has(booking.id) ? ' changed' : ''}${clippedStart ? ' clipped-start' : ''}${clippedEnd ? ' clipped-end' : ''}`,
     style: { gridRow: `${row}`, gridColumn: `${start + 2} / ${end + 2}` },
-    draggable: movable.has(booking.status) ? 'true' : 'false',
+    draggable: changeable ? 'true' : 'false',
     'aria-label': label,
-    title: label,
+    'aria-keyshortcuts': changeable ? 'Shift+ArrowRight Shift+ArrowLeft' : null,
+    title: changeable ? `${label}. Shift+→ or Shift+← changes the check-out by a night.` : label,
     dataset: { status: booking.status, booking: booking.id, key: `bar:${booking.id}` },
-    onclick: () => openMenu(booking.id),
+    onclick: () => {
+      if (!stretching) openMenu(booking.id);
+    },
+    onkeydown: (e) => {
+      if (!changeable || !e.shiftKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+      e.preventDefault();
+      const checkOut = addDays(booking.checkOut, e.key === 'ArrowRight' ? 1 : -1);
+      if (checkOut > booking.checkIn) reviewDates(booking.id, booking.checkIn, checkOut);
+    },
     ondragstart: (e) => {
+      if (stretching) {
+        e.preventDefault();
+        return;
+      }
       dragging = booking.id;
       e.dataTransfer.setData('text/plain', booking.id);
       e.dataTransfer.effectAllowed = 'move';
@@ -538,7 +590,69 @@ function bar(booking, row, start, end, clippedStart, clippedEnd) {
     ondragend: () => {
       dragging = null;
     },
-  }, h('span', { class: 'guest' }, booking.guestName || 'Guest'), h('span', { class: 'what' }, `${status}${party.replace(',', ' ·')}`));
+  },
+  h('span', { class: 'guest' }, booking.guestName || 'Guest'),
+  h('span', { class: 'what' }, barDetails(booking)),
+  changeable && !clippedStart ? edgeHandle('start', 'Drag to change the check-in', (e) => startStretch(e, booking.id, 'start')) : null,
+  changeable && !clippedEnd ? edgeHandle('end', 'Drag to change the check-out', (e) => startStretch(e, booking.id, 'end')) : null);
+}
+
+/** A bar's second line: a hold's minutes left, then the price, the nights and the party. */
+function barDetails(booking) {
+  const nights = nightsBetween(booking.checkIn, booking.checkOut);
+  const parts = [];
+  if (booking.status === 'Held') parts.push(holdLeft(booking.holdExpiresAt));
+  else if (booking.status !== 'Confirmed') parts.push(statusNames[booking.status]);
+  if (booking.total !== null && booking.total !== undefined) parts.push(money(booking.total, booking.currency || model.currency).replace(/\.00$/, ''));
+  parts.push(`${nights} night${nights === 1 ? '' : 's'}`);
+  if (booking.guests) parts.push(guestCount(booking.guests));
+  return parts.join(' · ');
+}
+
+/** "Held · 12 min": what a desk needs to know of a hold; it lapses by itself when the minutes run out. */
+function holdLeft(until) {
+  if (!until) return 'Held';
+  const minutes = Math.ceil((Date.parse(until) - Date.now()) / 60_000);
+  return minutes > 0 ? `Held · ${minutes} min` : 'Held · lapsing';
+}
+
+// A hold's minutes count down on its bar without a redraw (which would disturb a drag or the focus).
+setInterval(() => {
+  for (const element of elements.board.querySelectorAll('.bar[data-status="Held"] .what')) {
+    const booking = model.bookings.get(element.parentElement.dataset.booking);
+    if (booking) element.textContent = barDetails(booking);
+  }
+}, 15_000);
+
+// ---- Changing a stay's nights ----
+
+const dateChange = new DateChange({ api, property, closed: () => queueBars() });
+
+/** Pressing a bar's edge: the bar follows the pointer; on release the new nights and price are shown for saving. */
+function startStretch(press, id, edge) {
+  const booking = model.bookings.get(id);
+  const bar = press.currentTarget.closest('.bar');
+  if (!booking || !bar) return;
+  stretching = true;
+  stretch(press, {
+    board: elements.board,
+    bar,
+    booking,
+    edge,
+    firstColumn: 2,
+    done: (checkIn, checkOut) => {
+      reviewDates(id, checkIn, checkOut);
+      setTimeout(() => { stretching = false; });
+    },
+    cancelled: () => setTimeout(() => { stretching = false; }),
+  });
+}
+
+function reviewDates(id, checkIn, checkOut) {
+  const booking = model.bookings.get(id);
+  const room = model.rooms.get(booking?.roomId);
+  if (!booking || !room) return;
+  dateChange.review(booking, room.roomType, room.name, checkIn, checkOut);
 }
 
 function guestCount(guests) {
@@ -573,7 +687,7 @@ function openNewBooking(roomId, night) {
   form.reset();
   form.checkIn.value = night;
   form.checkOut.value = addDays(night, 1);
-  elements.newBookingRoom.textContent = `${room.name} · ${model.roomTypes.get(room.roomType) ?? room.roomType}`;
+  elements.newBookingRoom.textContent = `${room.name} · ${typeName(room.roomType)}`;
   showError(elements.newBookingError, null);
   elements.newBooking.showModal();
   form.guestName.focus();
@@ -616,6 +730,7 @@ function renderMenu() {
     elements.menuDetails.replaceChildren(h('p', {}, 'This booking is no longer on the board: it was cancelled, expired or marked as a no-show.'));
     elements.menuActions.replaceChildren();
     elements.moveForm.hidden = true;
+    elements.datesForm.hidden = true;
     return;
   }
   const room = model.rooms.get(booking.roomId);
@@ -643,9 +758,16 @@ function renderMenu() {
   elements.menuActions.replaceChildren(...actions);
 
   elements.moveForm.hidden = !movable.has(booking.status);
+  elements.datesForm.hidden = !movable.has(booking.status);
+  // Filled when the menu opens for a booking, not on each live change, so what the desk typed stays.
+  if (elements.datesForm.dataset.booking !== booking.id) {
+    elements.datesForm.dataset.booking = booking.id;
+    elements.datesForm.checkIn.value = booking.checkIn;
+    elements.datesForm.checkOut.value = booking.checkOut;
+  }
   const others = [...model.rooms.values()].filter((r) => r.id !== booking.roomId);
   const chosen = elements.moveRoom.value;
-  elements.moveRoom.replaceChildren(...others.map((r) => h('option', { value: r.id, selected: r.id === chosen }, `${r.name} · ${model.roomTypes.get(r.roomType) ?? r.roomType}`)));
+  elements.moveRoom.replaceChildren(...others.map((r) => h('option', { value: r.id, selected: r.id === chosen }, `${r.name} · ${typeName(r.roomType)}`)));
 }
 
 async function act(button, path, ask) {
@@ -660,6 +782,18 @@ async function act(button, path, ask) {
     button.disabled = false;
   }
 }
+
+elements.datesForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  const id = menuBooking;
+  const { checkIn, checkOut } = e.target;
+  if (checkOut.value <= checkIn.value) {
+    showError(elements.menuError, { message: 'The new check-out must be after the new check-in.' });
+    return;
+  }
+  elements.menu.close();
+  reviewDates(id, checkIn.value, checkOut.value);
+});
 
 elements.moveForm.addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -677,6 +811,7 @@ elements.moveForm.addEventListener('submit', async (e) => {
 
 elements.menu.addEventListener('close', () => {
   menuBooking = null;
+  delete elements.datesForm.dataset.booking;
 });
 
 for (const close of document.querySelectorAll('[data-close]')) {
@@ -687,7 +822,7 @@ for (const close of document.querySelectorAll('[data-close]')) {
 
 /** The bookings on the nights shown that match what was typed, in the board's order. */
 function found() {
-  const rooms = new Map([...model.rooms.keys()].map((id, index) => [id, index]));
+  const rooms = layout.rows;
   const onBoard = [...model.bookings.values()].filter((b) => statusNames[b.status] && b.checkIn < model.to && b.checkOut > model.from);
   return findBookings(onBoard, rooms, asked);
 }

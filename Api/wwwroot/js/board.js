@@ -788,7 +788,7 @@ elements.datesForm.addEventListener('submit', (e) => {
   const id = menuBooking;
   const { checkIn, checkOut } = e.target;
   if (checkOut.value <= checkIn.value) {
-    showError(elements.menuError, { message: 'The new check-out must be after the new check-in.' });
+    showError(elements.menuError, { message: 'The new departure must be after the new arrival.' });
     return;
   }
   elements.menu.close();

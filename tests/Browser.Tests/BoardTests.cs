@@ -42,7 +42,7 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         var org = await browsers.Api.OpenHotelAsync(doubles: 2, suites: 0);
         var board = await browsers.OpenBoardAsync(org);
 
-        await board.Locator($".cell[data-room='d2'][data-night='{ApiFixture.Day(0)}']").ClickAsync();
+        await BrowserFixture.ClickNightAsync(board, "d2", ApiFixture.Day(0));
         await board.GetByLabel("Check-out").FillAsync(ApiFixture.Day(2));
         await board.GetByLabel("Guest name").FillAsync("Walk In");
         await board.GetByLabel("Guest email").FillAsync("walk.in@example.com");

@@ -65,6 +65,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Assertions.Expect(form).ToBeHiddenAsync();
     }
 
+    /// <summary>Clicks a room's lane over the given night's column, where a manager clicks to book that night.</summary>
+    public static async Task ClickNightAsync(IPage board, string room, string night)
+    {
+        var lane = board.Locator($".lane[data-room='{room}']");
+        await lane.ScrollIntoViewIfNeededAsync();
+        var column = (await board.Locator($".night[data-night='{night}']").BoundingBoxAsync())!;
+        var box = (await lane.BoundingBoxAsync())!;
+        await lane.ClickAsync(new() { Position = new() { X = column.X + column.Width / 2 - box.X, Y = box.Height / 2 } });
+    }
+
     public static async Task<bool> NeverReloadedAsync(IPage board) => await board.EvaluateAsync<bool>("() => window.sameBoard === true");
 
     public static async Task ScreenshotAsync(IPage page, string name)

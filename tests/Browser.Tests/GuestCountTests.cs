@@ -44,7 +44,7 @@ public sealed partial class GuestCountTests(BrowserFixture browsers) : IClassFix
         await board.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
 
         // A walk-in party of three does not fit a double: the desk is told why, and the board stays as it was.
-        await board.Locator($".cell[data-room='d1'][data-night='{ApiFixture.Day(0)}']").ClickAsync();
+        await BrowserFixture.ClickNightAsync(board, "d1", ApiFixture.Day(0));
         await board.GetByLabel("Guest name").FillAsync("Walk In Trio");
         await board.GetByLabel("Guest email").FillAsync("trio@example.com");
         await board.GetByLabel("Guests", new() { Exact = true }).FillAsync("3");

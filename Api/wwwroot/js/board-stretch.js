@@ -2,16 +2,18 @@
 // start to the night they now arrive), sees the bar follow across the night columns, and on release
 // is shown the new price before anything is saved. Only the bar moves while dragging; the grid stays.
 import { addDays } from './dates.js';
-import { h } from './dom.js';
 
-/** The handle on one edge of a bar ('start' or 'end'); pressing it begins a stretch. */
-export function edgeHandle(edge, label, onPress) {
-  return h('span', {
-    class: `edge ${edge}`,
-    'aria-hidden': 'true',
-    title: label,
-    onpointerdown: onPress,
-  });
+const EDGE = 8;
+
+/**
+ * Which edge of a bar a press is on ('start', 'end', or null for its middle): the outer 8 px of each
+ * end, where CSS draws the handles. An end cut off by the board's first or last night has none.
+ */
+export function edgeAt(press, bar, clippedStart, clippedEnd) {
+  const box = bar.getBoundingClientRect();
+  if (!clippedEnd && box.right - press.clientX <= EDGE) return 'end';
+  if (!clippedStart && press.clientX - box.left <= EDGE) return 'start';
+  return null;
 }
 
 /**

@@ -59,19 +59,19 @@ export function freeRooms(group, night, bookings) {
 }
 
 /** The group's header in the room column: the type, how many it sleeps and its standard rate. */
-export function typeHeader(type, row, currency) {
+export function typeHeader(type, currency) {
   const sleeps = type.maxOccupancy ? `Sleeps ${type.maxOccupancy}` : null;
   const rate = type.nightlyRate === null ? null : `${money(type.nightlyRate, currency)} a night`;
-  return h('div', { class: 'type-row', role: 'rowheader', style: { gridRow: `${row}`, gridColumn: '1' }, dataset: { type: type.id } },
+  return h('div', { class: 'type-row', dataset: { type: type.id } },
     h('span', { class: 'name', title: type.name }, type.name),
     h('span', { class: 'type-meta' }, [sleeps, rate].filter(Boolean).join(' · ')));
 }
 
 /** One night of a group's header row; its text is set by showFree, after every change to the bars. */
-export function freeCell(type, night, row, index, classes) {
+export function freeCell(type, night, index, classes) {
   return h('div', {
     class: `free${classes}`,
-    style: { gridRow: `${row}`, gridColumn: `${index + 2}` },
+    style: { gridColumn: `${index + 2}` },
     dataset: { type: type.id, night },
   }, h('strong', { class: 'count' }), h('span', { class: 'rate' }));
 }

@@ -5,7 +5,7 @@ import { addDays, formatDay, formatStay, isWeekend, money, nightsBetween, time }
 import { h, newKey } from './dom.js';
 import { BoardFeed } from './board-feed.js';
 import { DateChange } from './board-dates.js';
-import { edgeHandle, stretch } from './board-stretch.js';
+import { edgeAt, stretch } from './board-stretch.js';
 import { freeCell, groups, roomType, setRates, showFree, typeHeader } from './board-types.js';
 import { findBookings, plain } from './board-search.js';
 import { renderDesk } from './board-desk.js';
@@ -85,8 +85,8 @@ let changed = new Set();
 let dragging = null;
 // While an edge is being dragged, and the moment after, the bar is neither moved to a room nor opened.
 let stretching = false;
-// The room rows, from the top: room type headers and rooms, as renderGrid laid them out.
-let layout = { groups: [], rows: new Map() };
+// The board's lines as renderGrid laid them out: the room type groups, each room's line, and the rooms' order from the top.
+let layout = { groups: [], lines: new Map(), order: new Map() };
 let menuBooking = null;
 let newBookingRoom = null;
 let newBookingKey = null;
@@ -201,6 +201,8 @@ async function load() {
   // Only the last choice counts: a slow answer for nights clicked past must not draw over it.
   const ticket = ++loads;
   elements.board.setAttribute('aria-busy', 'true');
+  // Marks in the page's performance timeline: how long the snapshot took to come, and to draw.
+  performance.mark('board:asked');
   try {
     let snapshot = await get(boardPath(shown.from ?? model.today));
     // The first load knows no "today" at the property yet: the default window says it, then the zoom applies.
@@ -208,6 +210,7 @@ async function load() {
     // Asked only while the lists are open: a board without them costs one snapshot, as before.
     const desk = elements.desk.hidden ? { bookings: [], sequence: snapshot.sequence } : await get(deskPath(snapshot.today));
     if (ticket !== loads) return;
+    performance.mark('board:answered');
     model.name = snapshot.name;
     model.timeZone = snapshot.timeZone;
     model.currency = snapshot.currency;
@@ -221,6 +224,7 @@ async function load() {
     showError(elements.notice, null);
     renderGrid();
     renderRange();
+    performance.mark('board:drawn');
     // Events after the snapshot's sequence are applied on top of it, so nothing between the two is lost.
     // From the older of the two: an event both include is applied again, and says where a booking stands, so changes nothing.
     feed.follow(Math.min(snapshot.sequence, desk.sequence));
@@ -395,39 +399,36 @@ function renderGrid() {
   const board = elements.board;
   board.style.setProperty('--nights', nights);
   board.dataset.zoom = String(shown.nights);
-  const children = [h('div', { class: 'corner', style: { gridRow: '1', gridColumn: '1' } }, 'Room')];
+  board.style.setProperty('--shading', shading());
+  const header = h('div', { class: 'line nights-line' }, h('div', { class: 'corner' }, 'Room'));
   for (let i = 0; i < nights; i++) {
     const night = nightAt(i);
-    children.push(h('div', {
-      class: `night${isWeekend(night) ? ' weekend' : ''}${night === model.today ? ' today' : ''}`,
-      style: { gridRow: '1', gridColumn: `${i + 2}` },
+    header.append(h('div', {
+      class: `night${dayClasses(night)}`,
+      style: { gridColumn: `${i + 2}` },
       title: formatDay(night, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }),
       dataset: { night },
     }, h('span', { class: 'weekday' }, night === model.today ? 'Today' : formatDay(night, { weekday: 'short' })),
     h('strong', {}, h('span', { class: 'day' }, formatDay(night, { day: 'numeric' })), h('span', { class: 'month' }, ` ${formatDay(night, { month: 'short' })}`))));
   }
-  if (model.rooms.size === 0) {
-    children.push(h('p', { class: 'empty' }, 'This property has no rooms yet.'));
-  }
-  // Rows: the nights' header, then per room type its free rooms and its rooms; a type's row is lower.
-  const heights = ['var(--header-height)'];
-  layout = { groups: groups(model.roomTypes, model.rooms), rows: new Map() };
-  let row = 2;
+  const lines = [header];
+  if (model.rooms.size === 0) lines.push(h('p', { class: 'empty' }, 'This property has no rooms yet.'));
+  // A line per room type (its free rooms each night), then a line per room of the type. Each line is
+  // its own grid with the board's columns, so the browser can skip the lines scrolled out of view.
+  layout = { groups: groups(model.roomTypes, model.rooms), lines: new Map(), order: new Map() };
   for (const group of layout.groups) {
-    children.push(typeHeader(group.type, row, model.currency));
-    for (let i = 0; i < nights; i++) children.push(freeCell(group.type, nightAt(i), row, i, dayClasses(nightAt(i))));
-    heights.push('var(--type-height)');
-    row++;
+    const typeLine = h('div', { class: 'line type-line' }, typeHeader(group.type, model.currency));
+    for (let i = 0; i < nights; i++) typeLine.append(freeCell(group.type, nightAt(i), i, dayClasses(nightAt(i))));
+    lines.push(typeLine);
     for (const room of group.rooms) {
-      layout.rows.set(room.id, row);
-      children.push(roomHeader(room, row));
-      for (let i = 0; i < nights; i++) children.push(cell(room, nightAt(i), row, i));
-      heights.push('var(--room-height)');
-      row++;
+      const line = h('div', { class: 'line room-line', dataset: { room: room.id } }, roomHeader(room));
+      line.append(lane(room));
+      layout.lines.set(room.id, line);
+      layout.order.set(room.id, layout.order.size);
+      lines.push(line);
     }
   }
-  board.style.gridTemplateRows = heights.join(' ');
-  board.replaceChildren(...children);
+  board.replaceChildren(...lines);
   renderBars();
 }
 
@@ -438,13 +439,13 @@ function renderFree() {
   showFree(elements.board, layout.groups, model.bookings.values(), model.currency);
 }
 
-function roomHeader(room, row) {
+function roomHeader(room) {
   const select = h('select', {
     'aria-label': `Housekeeping for ${room.name}`,
     dataset: { housekeeping: room.housekeeping, key: `hk:${room.id}` },
     onchange: (e) => setHousekeeping(room.id, e.target.value, e.target),
   }, Object.entries(housekeepingNames).map(([value, label]) => h('option', { value, selected: value === room.housekeeping }, label)));
-  return h('div', { class: 'room', style: { gridRow: `${row}`, gridColumn: '1' }, dataset: { room: room.id } },
+  return h('div', { class: 'room', dataset: { room: room.id } },
     h('span', { class: 'name' }, room.name),
     h('span', { class: 'type', title: typeName(room.roomType) }, typeName(room.roomType)),
     select);
@@ -462,30 +463,88 @@ function renderRoom(roomId) {
   select.setAttribute('aria-label', `Housekeeping for ${room.name}`);
 }
 
-function cell(room, night, row, index) {
-  return h('button', {
-    type: 'button',
-    class: `cell${dayClasses(night)}`,
-    style: { gridRow: `${row}`, gridColumn: `${index + 2}` },
-    'aria-label': `Book ${room.name} for the night of ${formatDay(night)}`,
-    dataset: { room: room.id, night, key: `cell:${room.id}:${night}` },
-    onclick: () => openNewBooking(room.id, night),
-    ondragover: (e) => {
-      if (dragging && model.bookings.get(dragging)?.roomId !== room.id) {
-        e.preventDefault();
-        e.currentTarget.classList.add('drop');
-      }
-    },
-    ondragleave: (e) => e.currentTarget.classList.remove('drop'),
-    ondrop: (e) => {
-      e.preventDefault();
-      e.currentTarget.classList.remove('drop');
-      const id = dragging;
-      dragging = null;
-      if (id) move(id, room.id).catch((error) => showError(elements.notice, error));
-    },
-  });
+/**
+ * A room's nights under its bars: one element per room rather than one per night (a month of 200
+ * rooms would be 6,000). A click books the night under the pointer; from the keyboard it books from
+ * tonight, or the first night shown, and the desk picks the dates in the form.
+ */
+function lane(room) {
+  return h('button', { type: 'button', class: 'lane', 'aria-label': `Book ${room.name}`, dataset: { room: room.id, key: `lane:${room.id}` } });
 }
+
+function nightUnder(lane, e) {
+  if (e.detail === 0) return model.from <= model.today && model.today < model.to ? model.today : model.from;
+  const box = lane.getBoundingClientRect();
+  const index = Math.floor((e.clientX - box.left) / (box.width / nightsShown()));
+  return nightAt(Math.min(Math.max(index, 0), nightsShown() - 1));
+}
+
+/** Weekends and tonight tinted across every lane: one background, set once per drawing of the grid. */
+function shading() {
+  const stops = [];
+  for (let i = 0; i < nightsShown(); i++) {
+    const night = nightAt(i);
+    const tint = night === model.today ? 'var(--today-tint)' : isWeekend(night) ? 'var(--weekend-tint)' : 'transparent';
+    stops.push(`${tint} calc(${i} * var(--night-width)) calc(${i + 1} * var(--night-width))`);
+  }
+  return `linear-gradient(to right, ${stops.join(', ')})`;
+}
+
+// One set of listeners for all lanes and bars, rather than several on each of a month's thousands.
+const laneOf = (e) => e.target.closest?.('.lane');
+const barOfEvent = (e) => e.target.closest?.('.bar');
+elements.board.addEventListener('click', (e) => {
+  const target = laneOf(e);
+  if (target) openNewBooking(target.dataset.room, nightUnder(target, e));
+  const stay = barOfEvent(e);
+  if (stay && !stretching) openMenu(stay.dataset.booking);
+});
+elements.board.addEventListener('dragover', (e) => {
+  const target = laneOf(e);
+  if (target && dragging && model.bookings.get(dragging)?.roomId !== target.dataset.room) {
+    e.preventDefault();
+    target.classList.add('drop');
+  }
+});
+elements.board.addEventListener('dragleave', (e) => laneOf(e)?.classList.remove('drop'));
+elements.board.addEventListener('drop', (e) => {
+  const target = laneOf(e);
+  if (!target) return;
+  e.preventDefault();
+  target.classList.remove('drop');
+  const id = dragging;
+  dragging = null;
+  if (id) move(id, target.dataset.room).catch((error) => showError(elements.notice, error));
+});
+elements.board.addEventListener('dragstart', (e) => {
+  const stay = barOfEvent(e);
+  if (!stay) return;
+  // A press on a bar's edge changes its nights; only the rest of the bar drags it to another room.
+  if (stretching) {
+    e.preventDefault();
+    return;
+  }
+  dragging = stay.dataset.booking;
+  e.dataTransfer.setData('text/plain', dragging);
+  e.dataTransfer.effectAllowed = 'move';
+});
+elements.board.addEventListener('dragend', () => {
+  dragging = null;
+});
+elements.board.addEventListener('pointerdown', (e) => {
+  const stay = barOfEvent(e);
+  if (!stay || e.button !== 0 || stay.getAttribute('draggable') !== 'true') return;
+  const edge = edgeAt(e, stay, stay.classList.contains('clipped-start'), stay.classList.contains('clipped-end'));
+  if (edge) startStretch(e, stay, edge);
+});
+elements.board.addEventListener('keydown', (e) => {
+  const stay = barOfEvent(e);
+  if (!stay || stay.getAttribute('draggable') !== 'true' || !e.shiftKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
+  e.preventDefault();
+  const booking = model.bookings.get(stay.dataset.booking);
+  const checkOut = addDays(booking.checkOut, e.key === 'ArrowRight' ? 1 : -1);
+  if (checkOut > booking.checkIn) reviewDates(booking.id, booking.checkIn, checkOut);
+});
 
 function queueBars() {
   if (barsQueued) return;
@@ -504,11 +563,11 @@ function renderBars() {
   board.querySelectorAll('.bar').forEach((bar) => bar.remove());
   const nights = nightsShown();
   for (const booking of model.bookings.values()) {
-    const row = layout.rows.get(booking.roomId);
+    const line = layout.lines.get(booking.roomId);
     const start = nightsBetween(model.from, booking.checkIn);
     const end = nightsBetween(model.from, booking.checkOut);
-    if (!row || !statusNames[booking.status] || end <= 0 || start >= nights) continue;
-    board.append(bar(booking, row, Math.max(start, 0), Math.min(end, nights), start < 0, end > nights));
+    if (!line || !statusNames[booking.status] || end <= 0 || start >= nights) continue;
+    line.append(bar(booking, Math.max(start, 0), Math.min(end, nights), start < 0, end > nights));
   }
   changed = new Set();
   renderFree();
@@ -553,7 +612,7 @@ function showTodaysLists(open) {
 elements.deskToggle.addEventListener('click', () => showTodaysLists(elements.desk.hidden));
 showTodaysLists(localStorage.getItem('board.todaysLists') === 'open');
 
-function bar(booking, row, start, end, clippedStart, clippedEnd) {
+function bar(booking, start, end, clippedStart, clippedEnd) {
   const room = model.rooms.get(booking.roomId);
   const status = statusNames[booking.status];
   const party = booking.guests ? `, ${guestCount(booking.guests)}` : '';
@@ -563,38 +622,15 @@ function bar(booking, row, start, end, clippedStart, clippedEnd) {
   return h('button', {
     type: 'button',
     class: `bar${changed.has(booking.id) ? ' changed' : ''}${clippedStart ? ' clipped-start' : ''}${clippedEnd ? ' clipped-end' : ''}`,
-    style: { gridRow: `${row}`, gridColumn: `${start + 2} / ${end + 2}` },
+    style: { gridColumn: `${start + 2} / ${end + 2}` },
     draggable: changeable ? 'true' : 'false',
     'aria-label': label,
     'aria-keyshortcuts': changeable ? 'Shift+ArrowRight Shift+ArrowLeft' : null,
     title: changeable ? `${label}. Shift+→ or Shift+← changes the check-out by a night.` : label,
     dataset: { status: booking.status, booking: booking.id, key: `bar:${booking.id}` },
-    onclick: () => {
-      if (!stretching) openMenu(booking.id);
-    },
-    onkeydown: (e) => {
-      if (!changeable || !e.shiftKey || (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft')) return;
-      e.preventDefault();
-      const checkOut = addDays(booking.checkOut, e.key === 'ArrowRight' ? 1 : -1);
-      if (checkOut > booking.checkIn) reviewDates(booking.id, booking.checkIn, checkOut);
-    },
-    ondragstart: (e) => {
-      if (stretching) {
-        e.preventDefault();
-        return;
-      }
-      dragging = booking.id;
-      e.dataTransfer.setData('text/plain', booking.id);
-      e.dataTransfer.effectAllowed = 'move';
-    },
-    ondragend: () => {
-      dragging = null;
-    },
   },
   h('span', { class: 'guest' }, booking.guestName || 'Guest'),
-  h('span', { class: 'what' }, barDetails(booking)),
-  changeable && !clippedStart ? edgeHandle('start', 'Drag to change the check-in', (e) => startStretch(e, booking.id, 'start')) : null,
-  changeable && !clippedEnd ? edgeHandle('end', 'Drag to change the check-out', (e) => startStretch(e, booking.id, 'end')) : null);
+  h('span', { class: 'what' }, barDetails(booking)));
 }
 
 /** A bar's second line: a hold's minutes left, then the price, the nights and the party. */
@@ -629,10 +665,10 @@ setInterval(() => {
 const dateChange = new DateChange({ api, property, closed: () => queueBars() });
 
 /** Pressing a bar's edge: the bar follows the pointer; on release the new nights and price are shown for saving. */
-function startStretch(press, id, edge) {
+function startStretch(press, bar, edge) {
+  const id = bar.dataset.booking;
   const booking = model.bookings.get(id);
-  const bar = press.currentTarget.closest('.bar');
-  if (!booking || !bar) return;
+  if (!booking) return;
   stretching = true;
   stretch(press, {
     board: elements.board,
@@ -822,7 +858,7 @@ for (const close of document.querySelectorAll('[data-close]')) {
 
 /** The bookings on the nights shown that match what was typed, in the board's order. */
 function found() {
-  const rooms = layout.rows;
+  const rooms = layout.order;
   const onBoard = [...model.bookings.values()].filter((b) => statusNames[b.status] && b.checkIn < model.to && b.checkOut > model.from);
   return findBookings(onBoard, rooms, asked);
 }

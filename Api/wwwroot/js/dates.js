@@ -19,8 +19,23 @@ export function todayIn(timeZone) {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-export function formatDay(iso, options = { weekday: 'short', day: 'numeric', month: 'short' }) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options }).format(new Date(parse(iso)));
+// Building an Intl formatter costs far more than using one, and a month's board formats thousands
+// of dates and prices: each kind is built once.
+const formatters = new Map();
+function formatter(key, build) {
+  let made = formatters.get(key);
+  if (!made) {
+    made = build();
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+const dayFormat = { weekday: 'short', day: 'numeric', month: 'short' };
+
+export function formatDay(iso, options = dayFormat) {
+  const format = formatter(`day:${JSON.stringify(options)}`, () => new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', ...options }));
+  return format.format(new Date(parse(iso)));
 }
 
 export function formatStay(checkIn, checkOut) {
@@ -34,9 +49,9 @@ export function isWeekend(iso) {
 }
 
 export function money(amount, currency) {
-  return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(amount);
+  return formatter(`money:${currency}`, () => new Intl.NumberFormat('en-GB', { style: 'currency', currency })).format(amount);
 }
 
 export function time(instant) {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+  return formatter('time', () => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })).format(new Date(instant));
 }

@@ -105,7 +105,7 @@ public static class ImportCheck
             {
                 planned.Add(new PlannedProperty(
                     property.Id,
-                    new CreateProperty(property.Settings, [.. roomTypes.Select(t => new RoomType(t.Id, t.Name, t.NightlyRate))]),
+                    new CreateProperty(property.Settings, [.. roomTypes.Select(AsRoomType)]),
                     Rates(roomTypes, today),
                     [.. rooms.Values],
                     bookings));
@@ -114,6 +114,11 @@ public static class ImportCheck
 
         return planned;
     }
+
+    // The whole room type as exported: occupancy, guests the rate covers and the extra-guest charge too.
+    // Documents exported before rates covered a number of guests read as covering 2: no more than the room sleeps.
+    private static RoomType AsRoomType(RoomTypeView type) =>
+        new(type.Id, type.Name, type.NightlyRate, type.MaxOccupancy, type.ExtraGuestCharge, Math.Min(type.IncludedGuests, type.MaxOccupancy));
 
     private static List<RoomTypeView> RoomTypes(IReadOnlyList<RoomTypeView?>? roomTypes, string property, FieldErrors errors)
     {
@@ -139,7 +144,7 @@ public static class ImportCheck
             }
 
             var type = roomTypes[j]!;
-            errors.RoomType(new RoomType(type.Id, type.Name, type.NightlyRate), at + ".");
+            errors.RoomType(AsRoomType(type), at + ".");
             if (valid.Exists(t => t.Id == type.Id))
             {
                 errors.Add(at + ".id", "Another room type of this property has this id.");

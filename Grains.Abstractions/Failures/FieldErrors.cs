@@ -218,9 +218,25 @@ public sealed class FieldErrors
         Slug(roomType!.Id, prefix + "id");
         Text(roomType.Name, prefix + "name");
         Rate(roomType.NightlyRate, prefix + "nightlyRate");
+        RoomTypeLimits(roomType, prefix);
+    }
+
+    /// <summary>A room type's guests: how many it sleeps, how many its rate covers, and the charge for each guest beyond.</summary>
+    public void RoomTypeLimits(RoomType roomType, string prefix)
+    {
         if (roomType.MaxOccupancy is not null)
         {
             Range(roomType.MaxOccupancy, prefix + "maxOccupancy", 1, StayLimits.MaxGuests);
+        }
+
+        if (roomType.ExtraGuestCharge is { } charge && (charge < 0 || charge > 1_000_000m || decimal.Round(charge, 2) != charge))
+        {
+            Add(prefix + "extraGuestCharge", "Use an amount from 0 to 1000000 a night, with at most two decimals.");
+        }
+
+        if (roomType.IncludedGuests is not null)
+        {
+            Range(roomType.IncludedGuests, prefix + "includedGuests", 1, roomType.MaxOccupancy ?? StayLimits.MaxGuests);
         }
     }
 

@@ -65,13 +65,7 @@ internal sealed class PropertyGrain(
         errors.ThrowIfAny();
         State.Exists = true;
         State.Settings = command.Settings;
-        State.RoomTypes = [.. command.RoomTypes.Select(t => new RoomTypeState
-        {
-            Id = t.Id,
-            Name = t.Name,
-            NightlyRate = t.NightlyRate,
-            MaxOccupancy = t.MaxOccupancy ?? StayLimits.DefaultMaxOccupancy,
-        })];
+        State.RoomTypes = [.. command.RoomTypes.Select(NewRoomType)];
         property.RaiseEvent(Board, new PropertyCreated(propertyId, command.Settings, [.. State.RoomTypes.Select(t => t.ToRoomType())]));
         await property.WriteStateAsync();
         return View();
@@ -109,17 +103,20 @@ internal sealed class PropertyGrain(
             errors.Add("id", "At most 100 room types.");
         }
 
-        errors.ThrowIfAny();
         var saved = FindRoomType(roomType.Id);
+        var sleeps = roomType.MaxOccupancy ?? saved?.MaxOccupancy ?? StayLimits.DefaultMaxOccupancy;
+        if (!errors.Has("includedGuests") && (roomType.IncludedGuests ?? saved?.IncludedGuests) > sleeps)
+        {
+            errors.Add("includedGuests", $"A {roomType.Name} sleeps at most {sleeps}: its rate cannot include more guests.");
+        }
+
+        errors.ThrowIfAny();
         if (saved is null)
         {
             State.RoomTypes.Add(saved = new RoomTypeState { Id = roomType.Id });
         }
 
-        saved.Name = roomType.Name;
-        saved.NightlyRate = roomType.NightlyRate;
-        // Left out, the occupancy stays as it was: a rate change from an older client does not shrink a family room.
-        saved.MaxOccupancy = roomType.MaxOccupancy ?? saved.MaxOccupancy;
+        saved.Apply(roomType);
         property.RaiseEvent(Board, new RoomTypeSaved(propertyId, saved.ToRoomType()));
         await property.WriteStateAsync();
         return View();
@@ -374,13 +371,20 @@ internal sealed class PropertyGrain(
         var nights = new List<NightPrice>(checkOut.DayNumber - checkIn.DayNumber);
         for (var night = checkIn; night < checkOut; night = night.AddDays(1))
         {
-            nights.Add(new NightPrice(night, roomType.RateFor(night)));
+            nights.Add(new NightPrice(night, roomType.PriceFor(night, guests)));
         }
 
         return new Quote(roomType.Id, checkIn, checkOut, (settings ?? Settings).Currency, nights, nights.Sum(n => n.Price), guests);
     }
 
     private RoomTypeState? FindRoomType(string id) => State.RoomTypes.Find(t => t.Id == id);
+
+    private static RoomTypeState NewRoomType(RoomType roomType)
+    {
+        var created = new RoomTypeState { Id = roomType.Id };
+        created.Apply(roomType);
+        return created;
+    }
 
     private int IndexOfRoom(string roomId)
     {

@@ -16,6 +16,8 @@ export function roomType(type, overrides = []) {
     name: type.name,
     nightlyRate: type.nightlyRate,
     maxOccupancy: type.maxOccupancy ?? null,
+    extraGuestCharge: type.extraGuestCharge ?? 0,
+    includedGuests: type.includedGuests ?? null,
     overrides: new Map(overrides.map((o) => [o.night, o.nightlyRate])),
   };
 }
@@ -58,13 +60,15 @@ export function freeRooms(group, night, bookings) {
   return group.rooms.filter((room) => room.housekeeping !== 'OutOfOrder' && !taken.has(room.id)).length;
 }
 
-/** The group's header in the room column: the type, how many it sleeps and its standard rate. */
+/** The group's header in the room column: the type, how many it sleeps, its standard rate and any extra-guest charge. */
 export function typeHeader(type, currency) {
   const sleeps = type.maxOccupancy ? `Sleeps ${type.maxOccupancy}` : null;
   const rate = type.nightlyRate === null ? null : `${money(type.nightlyRate, currency)} a night`;
-  return h('div', { class: 'type-row', dataset: { type: type.id } },
-    h('span', { class: 'name', title: type.name }, type.name),
-    h('span', { class: 'type-meta' }, [sleeps, rate].filter(Boolean).join(' · ')));
+  const extra = type.extraGuestCharge > 0 ? `+${money(type.extraGuestCharge, currency)} a guest over ${type.includedGuests}` : null;
+  const meta = [sleeps, rate, extra].filter(Boolean).join(' · ');
+  return h('div', { class: 'type-row', dataset: { type: type.id }, title: `${type.name}: ${meta}` },
+    h('span', { class: 'name' }, type.name),
+    h('span', { class: 'type-meta' }, meta));
 }
 
 /** One night of a group's header row; its text is set by showFree, after every change to the bars. */

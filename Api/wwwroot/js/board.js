@@ -447,7 +447,6 @@ function roomHeader(room) {
   }, Object.entries(housekeepingNames).map(([value, label]) => h('option', { value, selected: value === room.housekeeping }, label)));
   return h('div', { class: 'room', dataset: { room: room.id } },
     h('span', { class: 'name' }, room.name),
-    h('span', { class: 'type', title: typeName(room.roomType) }, typeName(room.roomType)),
     select);
 }
 

@@ -18,10 +18,27 @@ public static class FiguresApi
         orgs.MapGet("/{org}/properties/{property}/figures", ReadAsync)
             .WithTags("Figures")
             .WithSummary("Rooms, out of order, rooms sold, occupancy, room revenue, ADR, RevPAR, arrivals, departures and in-house per night in [from, to) (yyyy-MM-dd, at most 366 nights).");
+        orgs.MapGet("/{org}/properties/{property}/figures.csv", ReadCsvAsync)
+            .WithTags("Figures")
+            .WithSummary("The same figures as a CSV download (text/csv, RFC 4180): a header row, then one row per night in [from, to).")
+            .WithDescription(FiguresCsv.Description)
+            .Produces(StatusCodes.Status200OK, contentType: FiguresCsv.ContentType);
         return orgs;
     }
 
-    private static async Task<Ok<PropertyFigures>> ReadAsync(string org, string property, string? from, string? to, IGrainFactory grains)
+    private static async Task<Ok<PropertyFigures>> ReadAsync(string org, string property, string? from, string? to, IGrainFactory grains) =>
+        TypedResults.Ok(await ReadFiguresAsync(org, property, from, to, grains));
+
+    private static async Task<FileContentHttpResult> ReadCsvAsync(string org, string property, string? from, string? to, IGrainFactory grains)
+    {
+        var figures = await ReadFiguresAsync(org, property, from, to, grains);
+        // The dates are checked by now, so the name is the ids (slugs) and two ISO dates: nothing to escape.
+        var name = $"{property}-figures-{from}-to-{to}.csv";
+        return TypedResults.File(FiguresCsv.Write(figures), FiguresCsv.ContentType, name);
+    }
+
+    /// <summary>The checks and the read both endpoints share: one range rule, one 404, one answer.</summary>
+    private static async Task<PropertyFigures> ReadFiguresAsync(string org, string property, string? from, string? to, IGrainFactory grains)
     {
         PathIds.Check(org, property);
         var errors = new FieldErrors();
@@ -46,6 +63,6 @@ public static class FiguresApi
 
         // Unknown properties answer 404 like every other property endpoint, not an empty report.
         await grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property)).Get();
-        return TypedResults.Ok(await grains.GetGrain<IPropertyFiguresGrain>(GrainKeys.Property(org, property)).GetAsync(first!.Value, end!.Value));
+        return await grains.GetGrain<IPropertyFiguresGrain>(GrainKeys.Property(org, property)).GetAsync(first!.Value, end!.Value);
     }
 }

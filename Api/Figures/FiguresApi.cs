@@ -1,3 +1,4 @@
+using System.Globalization;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
@@ -32,8 +33,8 @@ public static class FiguresApi
     private static async Task<FileContentHttpResult> ReadCsvAsync(string org, string property, string? from, string? to, IGrainFactory grains)
     {
         var figures = await ReadFiguresAsync(org, property, from, to, grains);
-        // The dates are checked by now, so the name is the ids (slugs) and two ISO dates: nothing to escape.
-        var name = $"{property}-figures-{from}-to-{to}.csv";
+        // Named by the first and the last night in it, as a manager says a range; ids are slugs, nothing to escape.
+        var name = string.Create(CultureInfo.InvariantCulture, $"{property}-figures-{figures.Nights[0].Night:yyyy-MM-dd}-to-{figures.Nights[^1].Night:yyyy-MM-dd}.csv");
         return TypedResults.File(FiguresCsv.Write(figures), FiguresCsv.ContentType, name);
     }
 

@@ -15,7 +15,7 @@ public static class FiguresCsv
 
     public const string Description =
         "Columns: night, rooms, outOfOrder, roomsSold, occupancy (0 to 1, four decimals), roomRevenue, adr, revPar (two decimals, in the property's currency), "
-        + "arrivals, departures, inHouse, currency. Sent as an attachment (Content-Disposition) named {property}-figures-{from}-to-{to}.csv. "
+        + "arrivals, departures, inHouse, currency. Sent as an attachment (Content-Disposition) named {property}-figures-{first night}-to-{last night}.csv. "
         + "Same checks and errors as the JSON figures.";
 
     private const string Header = "night,rooms,outOfOrder,roomsSold,occupancy,roomRevenue,adr,revPar,arrivals,departures,inHouse,currency";

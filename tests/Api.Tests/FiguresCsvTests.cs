@@ -35,7 +35,7 @@ public sealed class FiguresCsvTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal($"hotel-figures-{ApiFixture.Day(0)}-to-{ApiFixture.Day(3)}.csv", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal($"hotel-figures-{ApiFixture.Day(0)}-to-{ApiFixture.Day(2)}.csv", response.Content.Headers.ContentDisposition?.FileName);
     }
 
     [Fact]

@@ -20,6 +20,8 @@ public sealed class FiguresPageTests(BrowserFixture browsers) : IClassFixture<Br
     {
         var org = await HotelWithBookingsAsync();
         var board = await browsers.OpenBoardAsync(org);
+        await Expect(board.GetByRole(AriaRole.Link, new() { Name = "Figures" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(board, "board-figures-link-1400");
 
         var page = await OpenFiguresFromTheBoardAsync(board);
         // This month at the property is shown first.

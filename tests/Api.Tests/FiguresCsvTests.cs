@@ -119,6 +119,18 @@ public sealed class FiguresCsvTests(ApiFixture api) : IClassFixture<ApiFixture>
         }
     }
 
+    [Fact]
+    public async Task The_api_document_describes_the_csv_with_its_range()
+    {
+        var document = await api.Client.GetAsync("/openapi/v1.json").OkAsync();
+        var operation = document.GetProperty("paths").GetProperty("/api/orgs/{org}/properties/{property}/figures.csv").GetProperty("get");
+
+        Assert.Contains("CSV", operation.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Content-Disposition", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(operation.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject(), c => c.Name.StartsWith("text/csv", StringComparison.Ordinal));
+        Assert.Equal(["from", "to"], operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString()));
+    }
+
     private async Task BookAsync(string org, string room, int from, int to)
     {
         var booking = (await api.Client.PostAsync($"/api/orgs/{org}/bookings", ApiFixture.Stay(room, from, to)).OkAsync()).GetProperty("id").GetString();

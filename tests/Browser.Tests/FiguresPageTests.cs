@@ -113,6 +113,7 @@ public sealed class FiguresPageTests(BrowserFixture browsers) : IClassFixture<Br
         await Expect(board.GetByRole(AriaRole.Alert)).ToContainTextAsync("for managers and owners");
         await Expect(board.GetByRole(AriaRole.Region, new() { Name = "Totals" })).ToBeHiddenAsync();
         await Expect(board.GetByText("€")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(board, "figures-staff-refused-1400");
         Assert.Empty(browsers.PageErrors);
     }
 

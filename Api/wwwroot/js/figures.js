@@ -159,7 +159,7 @@ async function load() {
     }
     if (error instanceof ApiError && error.status === 403) {
       elements.area.hidden = true;
-      showError(elements.notice, { message: `Figures show revenue, so they are for managers and owners of ${organization}. ${error.message}` });
+      showError(elements.notice, { message: `Figures show revenue, so they are for managers and owners. ${error.message}` });
       return;
     }
     showError(elements.notice, error);

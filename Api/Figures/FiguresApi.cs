@@ -23,7 +23,7 @@ public static class FiguresApi
             .WithTags("Figures")
             .WithSummary("The same figures as a CSV download (text/csv, RFC 4180): a header row, then one row per night in [from, to).")
             .WithDescription(FiguresCsv.Description)
-            .Produces(StatusCodes.Status200OK, contentType: FiguresCsv.ContentType);
+            .Produces(StatusCodes.Status200OK, typeof(string), FiguresCsv.MediaType);
         return orgs;
     }
 

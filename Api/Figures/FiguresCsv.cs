@@ -11,7 +11,9 @@ namespace Actors.Api.Figures;
 /// </summary>
 public static class FiguresCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    public const string MediaType = "text/csv";
+
+    public const string ContentType = MediaType + "; charset=utf-8";
 
     public const string Description =
         "Columns: night, rooms, outOfOrder, roomsSold, occupancy (0 to 1, four decimals), roomRevenue, adr, revPar (two decimals, in the property's currency), "

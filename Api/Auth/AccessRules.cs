@@ -34,6 +34,7 @@ public static class AccessRules
 
         // Revenue figures are for the people who run the hotel, not every member of staff.
         ("GET", Org + "/properties/{property}/figures", new(Role.Manager)),
+        ("GET", Org + "/properties/{property}/figures.csv", new(Role.Manager)),
 
         // The organization itself: its plan, who belongs, and the record of what everyone did.
         ("PUT", Org + "/plan", new(Role.Owner)),

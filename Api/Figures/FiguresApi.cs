@@ -1,3 +1,4 @@
+using System.Globalization;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
@@ -18,10 +19,27 @@ public static class FiguresApi
         orgs.MapGet("/{org}/properties/{property}/figures", ReadAsync)
             .WithTags("Figures")
             .WithSummary("Rooms, out of order, rooms sold, occupancy, room revenue, ADR, RevPAR, arrivals, departures and in-house per night in [from, to) (yyyy-MM-dd, at most 366 nights).");
+        orgs.MapGet("/{org}/properties/{property}/figures.csv", ReadCsvAsync)
+            .WithTags("Figures")
+            .WithSummary("The same figures as a CSV download (text/csv, RFC 4180): a header row, then one row per night in [from, to).")
+            .WithDescription(FiguresCsv.Description)
+            .Produces(StatusCodes.Status200OK, typeof(string), FiguresCsv.MediaType);
         return orgs;
     }
 
-    private static async Task<Ok<PropertyFigures>> ReadAsync(string org, string property, string? from, string? to, IGrainFactory grains)
+    private static async Task<Ok<PropertyFigures>> ReadAsync(string org, string property, string? from, string? to, IGrainFactory grains) =>
+        TypedResults.Ok(await ReadFiguresAsync(org, property, from, to, grains));
+
+    private static async Task<FileContentHttpResult> ReadCsvAsync(string org, string property, string? from, string? to, IGrainFactory grains)
+    {
+        var figures = await ReadFiguresAsync(org, property, from, to, grains);
+        // Named by the first and the last night in it, as a manager says a range; ids are slugs, nothing to escape.
+        var name = string.Create(CultureInfo.InvariantCulture, $"{property}-figures-{figures.Nights[0].Night:yyyy-MM-dd}-to-{figures.Nights[^1].Night:yyyy-MM-dd}.csv");
+        return TypedResults.File(FiguresCsv.Write(figures), FiguresCsv.ContentType, name);
+    }
+
+    /// <summary>The checks and the read both endpoints share: one range rule, one 404, one answer.</summary>
+    private static async Task<PropertyFigures> ReadFiguresAsync(string org, string property, string? from, string? to, IGrainFactory grains)
     {
         PathIds.Check(org, property);
         var errors = new FieldErrors();
@@ -46,6 +64,6 @@ public static class FiguresApi
 
         // Unknown properties answer 404 like every other property endpoint, not an empty report.
         await grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property)).Get();
-        return TypedResults.Ok(await grains.GetGrain<IPropertyFiguresGrain>(GrainKeys.Property(org, property)).GetAsync(first!.Value, end!.Value));
+        return await grains.GetGrain<IPropertyFiguresGrain>(GrainKeys.Property(org, property)).GetAsync(first!.Value, end!.Value);
     }
 }

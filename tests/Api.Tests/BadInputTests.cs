@@ -78,6 +78,7 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
         new("board: to in year 1", "GET", Hotel + "/board?to=0001-01-01", null, 400, "validation", "to"),
         new("availability: check-out on the last day there is", "GET", Hotel + $"/availability?checkIn={Day(1)}&checkOut=9999-12-31", null, 400, "validation", "checkOut"),
         new("figures: from in year 1", "GET", Hotel + "/figures?from=0001-01-01&to=0001-01-05", null, 400, "validation", "from"),
+        new("figures as CSV: from in year 1", "GET", Hotel + "/figures.csv?from=0001-01-01&to=0001-01-05", null, 400, "validation", "from"),
         new("audit: limit not a number", "GET", "/api/orgs/acme/audit?limit=lots", null, 400, "validation", "limit"),
         new("booking: guest name of zero-width characters only", "POST", Bookings, Booking(guest: """{"name": "\u200B\u200C\u200D\uFEFF", "email": "a@b.c"}"""), 400, "validation", "guest.name"),
         new("booking: guest name with a right-to-left override", "POST", Bookings, Booking(guest: """{"name": "Ann \u202Egpj.exe", "email": "a@b.c"}"""), 400, "validation", "guest.name"),

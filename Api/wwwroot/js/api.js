@@ -53,6 +53,35 @@ export async function request(method, path, body, { idempotencyKey } = {}) {
   return data;
 }
 
+/**
+ * Fetches a file the API sends as an attachment (a CSV, say) with the member's token, which a plain
+ * link cannot carry, and returns { blob, name } with the name the API gave it.
+ */
+export async function download(path) {
+  const headers = {};
+  const signedWith = bearer;
+  if (signedWith) headers.Authorization = `Bearer ${signedWith}`;
+  let response;
+  try {
+    response = await fetch(path, { headers });
+  } catch {
+    throw new ApiError({ title: 'Could not reach the hotel system; check the connection and try again.' }, 0);
+  }
+  if (response.status === 401 && signedWith && signedWith === bearer) onUnauthorized?.();
+  if (!response.ok) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch {
+      // Not a problem document: the status says enough.
+    }
+    throw new ApiError(problem, response.status);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'download';
+  return { blob: await response.blob(), name };
+}
+
 function describe(problem, status) {
   if (!problem) return `The request failed (${status}).`;
   const fields = Object.entries(problem.errors ?? {}).map(([field, messages]) => `${field}: ${messages.join(' ')}`);

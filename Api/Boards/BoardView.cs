@@ -3,7 +3,7 @@ using Actors.Grains.Abstractions.Properties;
 namespace Actors.Api.Boards;
 
 /// <summary>
-/// What a board shows for the nights [From, To): the rooms and the bookings in them, as of
+/// What a board shows for the nights [From, To): the rooms, the bookings and blocks in them, as of
 /// <paramref name="Sequence"/> at the latest. The board follows the hub from that sequence, and
 /// since every event is applied as "the booking is now like this", one it already reflects does no harm.
 /// </summary>
@@ -18,4 +18,5 @@ public sealed record BoardView(
     long Sequence,
     IReadOnlyList<RoomType> RoomTypes,
     IReadOnlyList<BoardRoom> Rooms,
-    IReadOnlyList<BoardBooking> Bookings);
+    IReadOnlyList<BoardBooking> Bookings,
+    IReadOnlyList<BoardBlock> Blocks);

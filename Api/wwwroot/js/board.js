@@ -6,6 +6,7 @@ import { h, newKey } from './dom.js';
 import { BoardFeed } from './board-feed.js';
 import { findBookings, plain } from './board-search.js';
 import { renderDesk } from './board-desk.js';
+import { applyBlockEvent, renderBlocks, resetBlocks } from './board-blocks.js';
 import { forgetSession, savedSession, signIn } from './session.js';
 
 const query = new URLSearchParams(location.search);
@@ -209,6 +210,7 @@ async function load() {
     model.roomTypes = new Map(snapshot.roomTypes.map((t) => [t.id, t.name]));
     model.rooms = new Map(snapshot.rooms.map((r) => [r.id, { ...r }]));
     model.bookings = new Map([...desk.bookings, ...snapshot.bookings].map((b) => [b.id, { ...b }]));
+    resetBlocks(snapshot.blocks);
     model.withTodaysLists = !elements.desk.hidden;
     showError(elements.notice, null);
     renderGrid();
@@ -324,6 +326,7 @@ function apply(event) {
       renderTitle();
       break;
     default:
+      if (applyBlockEvent(event)) queueBars();
       break;
   }
 }
@@ -474,6 +477,7 @@ function renderBars() {
     if (!row || !statusNames[booking.status] || end <= 0 || start >= nights) continue;
     board.append(bar(booking, row, Math.max(start, 0), Math.min(end, nights), start < 0, end > nights));
   }
+  renderBlocks(board, { rows, from: model.from, nights, roomName: (id) => model.rooms.get(id)?.name ?? id });
   changed = new Set();
   if (focused?.startsWith('bar:')) board.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
   markFound();

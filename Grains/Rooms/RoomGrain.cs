@@ -314,7 +314,7 @@ internal sealed class RoomGrain(
         if (State.Housekeeping != Housekeeping.Dirty)
         {
             ChangeHousekeeping(Housekeeping.Dirty);
-            await room.WriteStateAsync();
+            await SaveAsync();
         }
 
         return stay.ToView();
@@ -483,7 +483,21 @@ internal sealed class RoomGrain(
         State.Housekeeping = status;
     }
 
-    private Task SaveAsync() => room.WriteStateAsync();
+    private async Task SaveAsync()
+    {
+        // The calendar is not stored with the state: a failed write puts the stored state back, and
+        // without this the room would forget its stays and accept blocks, retirement or stays over them.
+        var stays = State.Stays;
+        try
+        {
+            await room.WriteStateAsync();
+        }
+        catch
+        {
+            State.Stays = stays;
+            throw;
+        }
+    }
 
     private RoomView View()
     {

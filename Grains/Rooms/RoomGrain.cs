@@ -8,6 +8,7 @@ using Actors.Persistence.EventLog;
 using Actors.Persistence.State;
 using Actors.Grains.Abstractions.Bookings;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans;
 using Orleans.Runtime;
 
@@ -17,8 +18,9 @@ namespace Actors.Grains.Rooms;
 /// A room's calendar and housekeeping status. Every change to the calendar is decided here, one turn
 /// at a time, so the overlap check in memory sees every stay. The calendar's truth is the stays
 /// table, which the bookings write in their own transactions (its exclusion constraint checks the
-/// nights again); the room reads it when it activates and keeps only its housekeeping in its state,
-/// so a change costs the same whatever the calendar holds.
+/// nights again); the room reads it when it activates and keeps only its housekeeping and its few
+/// blocks in its state, so a change costs the same whatever the calendar holds. A block also writes a
+/// row of the stays table (BlockRows), so the exclusion constraint keeps stays off its nights too.
 /// </summary>
 [GrainType("room")]
 internal sealed class RoomGrain(
@@ -175,7 +177,18 @@ internal sealed class RoomGrain(
         State.Blocks.RemoveAll(b => b.To < today.AddDays(-StayLimits.DepartedDaysKept));
         State.Blocks.Add(added);
         room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomBlocked(propertyId, roomId, added.Id, added.From, added.To, added.Kind, added.Reason));
-        await SaveAsync();
+        room.Enlist(new BlockRows(Key).Save(added, now));
+        try
+        {
+            await SaveAsync();
+        }
+        catch (PostgresException failure) when (failure.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            // A stay this activation never saw (another one wrote it): learn it, and say what the room says.
+            State.Stays = await staysTable.ReadAsync(Key, DepartedSince, CancellationToken.None);
+            throw new ConflictException($"Room '{roomId}' has a stay on some nights from {block.From:yyyy-MM-dd} to {block.To:yyyy-MM-dd}; move or cancel it first.");
+        }
+
         return added;
     }
 
@@ -186,6 +199,7 @@ internal sealed class RoomGrain(
             ?? throw new NotFoundException($"Room '{roomId}' has no block '{blockId}'.");
         State.Blocks.Remove(block);
         room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomUnblocked(propertyId, roomId, block.Id, block.From, block.To));
+        room.Enlist(new BlockRows(Key).Remove(block.Id));
         await SaveAsync();
     }
 

@@ -37,5 +37,36 @@ public sealed class RoomBlockTests(DomainCluster domain) : IClassFixture<DomainC
         Assert.Empty((await domain.Room(org, "d1").Get()).Blocks);
     }
 
+    [Fact]
+    public async Task A_block_is_a_row_of_the_stays_table_so_the_exclusion_constraint_keeps_stays_and_blocks_apart_whatever_an_activation_believes()
+    {
+        var org = await domain.OpenHotelAsync();
+        var block = await domain.Property(org).BlockRoom("d1", new NewBlock(Day(3), Day(5), BlockKinds.OutOfOrder, "Bathroom refit"));
+        var d1 = $"{org}/hotel/d1";
+        var d2 = $"{org}/hotel/d2";
+
+        Assert.Equal("Block", await domain.Database.ScalarAsync<string>("SELECT kind FROM stays WHERE room_key = $1", d1));
+
+        // As if another activation of the room had let a stay through over the block: the table refuses it.
+        var overBlock = await Assert.ThrowsAnyAsync<Exception>(() => domain.Database.ExecuteAsync(
+            "INSERT INTO stays (room_key, booking_id, nights, kind) VALUES ($1, 'ghost', daterange($2, $3), 'Booked')", d1, Day(4), Day(6)));
+        Assert.Contains("stays_no_double_booking", overBlock.Message, StringComparison.Ordinal);
+        Assert.Empty((await domain.Room(org, "d1").Get()).Stays);
+
+        // And a stay this activation never saw refuses a block over it: a conflict, nothing written, the stay learnt.
+        var room = domain.Room(org, "d2");
+        await room.Get();
+        await domain.Database.ExecuteAsync(
+            "INSERT INTO stays (room_key, booking_id, nights, kind) VALUES ($1, 'ghost', daterange($2, $3), 'Booked')", d2, Day(2), Day(4));
+        await Assert.ThrowsAsync<ConflictException>(() => domain.Property(org).BlockRoom("d2", new NewBlock(Day(3), Day(6), BlockKinds.OutOfService, "Painting")));
+        var view = await room.Get();
+        Assert.Empty(view.Blocks);
+        Assert.Equal("ghost", Assert.Single(view.Stays).BookingId);
+
+        // Removing the block frees its row with it.
+        await domain.Room(org, "d1").Unblock(block.Id);
+        Assert.Equal(0L, await domain.Database.ScalarAsync<long>("SELECT count(*) FROM stays WHERE room_key = $1", d1));
+    }
+
     private static DateOnly Day(int days) => DomainCluster.Today.AddDays(days);
 }

@@ -104,6 +104,22 @@ public sealed class RoomBlocksTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Moving_a_booking_onto_a_blocked_night_is_refused_and_the_booking_stays_where_it_was()
+    {
+        var org = await api.OpenHotelAsync(doubles: 2, suites: 0);
+        await api.Client.PostAsync(Blocks(org, "d2"), Block(3, 5, "out_of_order", "Bathroom refit")).OkAsync();
+        var booking = (await api.Client.PostAsync($"/api/orgs/{org}/bookings", ApiFixture.Stay("d1", 4, 6)).OkAsync()).GetProperty("id").GetString();
+        var path = $"/api/orgs/{org}/bookings/{booking}";
+
+        using var moved = await api.Client.PostAsync($"{path}/move", new { roomId = "d2" });
+
+        Assert.Equal(HttpStatusCode.Conflict, moved.StatusCode);
+        Assert.Equal(ApiFixture.Problems + "room-unavailable", (await moved.ReadAsync()).ProblemType());
+        Assert.Equal("d1", (await api.Client.GetAsync(path).OkAsync()).GetProperty("roomId").GetString());
+        Assert.Empty((await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/rooms/d2").OkAsync()).GetProperty("stays").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Availability_does_not_offer_a_blocked_room_for_its_nights_and_offers_it_again_once_removed()
     {
         var org = await api.OpenHotelAsync(doubles: 2, suites: 0);

@@ -79,6 +79,7 @@ public static class BookingPlatformExtensions
         orgs.MapOrganizationsApi();
         orgs.MapPropertiesApi();
         orgs.MapRoomsApi();
+        orgs.MapRoomBlocksApi();
         orgs.MapAvailabilityApi();
         orgs.MapFiguresApi();
         orgs.MapBookingsApi();

@@ -70,7 +70,8 @@ public static class BoardApi
             sequence,
             [.. view.RoomTypes.Select(t => BoardRoomType.From(t, start, end))],
             [.. rooms.Select(r => new BoardRoom(r.Id, r.Name, r.RoomType, r.Housekeeping))],
-            [.. bookings.OfType<BookingView>().Where(OnBoard).Select(b => Bar(b, stays[b.Id]))]));
+            [.. bookings.OfType<BookingView>().Where(OnBoard).Select(b => Bar(b, stays[b.Id]))],
+            [.. rooms.SelectMany(r => r.Blocks.Where(b => b.Overlaps(start, end)).Select(b => new BoardBlock(b.Id, r.Id, b.From, b.To, b.Kind, b.Reason)))]));
     }
 
     /// <summary>

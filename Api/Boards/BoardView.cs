@@ -1,7 +1,7 @@
 namespace Actors.Api.Boards;
 
 /// <summary>
-/// What a board shows for the nights [From, To): the rooms and the bookings in them, as of
+/// What a board shows for the nights [From, To): the rooms, the bookings and blocks in them, as of
 /// <paramref name="Sequence"/> at the latest. The board follows the hub from that sequence, and
 /// since every event is applied as "the booking is now like this", one it already reflects does no harm.
 /// </summary>
@@ -16,4 +16,5 @@ public sealed record BoardView(
     long Sequence,
     IReadOnlyList<BoardRoomType> RoomTypes,
     IReadOnlyList<BoardRoom> Rooms,
-    IReadOnlyList<BoardBooking> Bookings);
+    IReadOnlyList<BoardBooking> Bookings,
+    IReadOnlyList<BoardBlock> Blocks);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Actors.Grains.Abstractions.Properties;
+using Actors.Grains.Abstractions.Rooms;
 
 namespace Actors.Grains.Abstractions.Failures;
 
@@ -238,6 +239,27 @@ public sealed class FieldErrors
         {
             Range(roomType.IncludedGuests, prefix + "includedGuests", 1, roomType.MaxOccupancy ?? StayLimits.MaxGuests);
         }
+    }
+
+    /// <summary>A block's nights, kind and reason, as the API and the room both check them (the room adds "not in the past").</summary>
+    public void Block(DateOnly? from, DateOnly? to, string? kind, string? reason)
+    {
+        Required(from, "from");
+        if (Required(to, "to") && from is { } first && to <= first)
+        {
+            Add("to", "Must be after 'from'.");
+        }
+        else if (from is { } start && to is { } end && end.DayNumber - start.DayNumber > StayLimits.MaxDaysAhead)
+        {
+            Add("to", $"At most {StayLimits.MaxDaysAhead} nights at once.");
+        }
+
+        if (Required(kind, "kind") && !BlockKinds.IsKnown(kind))
+        {
+            Add("kind", $"Use \"{BlockKinds.OutOfOrder}\" or \"{BlockKinds.OutOfService}\".");
+        }
+
+        Text(reason, "reason");
     }
 
     /// <summary>How many people a request is for: a whole number from 1 to <see cref="StayLimits.MaxGuests"/>.</summary>

@@ -17,7 +17,8 @@ public interface IPropertyFiguresGrain : IGrainWithStringKey
 
     /// <summary>
     /// The rooms that cannot be sold for any night of [checkIn, checkOut): a stay (held or sold) is in
-    /// them, or they are out of order; as of the events the stream has brought, not one query more.
+    /// them, a block covers one of those nights, or they are out of order; as of the events the stream
+    /// has brought, not one query more.
     /// Null when the figures hold a stay whose room they never learnt (kept before rooms were recorded).
     /// </summary>
     Task<IReadOnlyList<string>?> GetUnsellableRoomsAsync(DateOnly checkIn, DateOnly checkOut);

@@ -32,6 +32,9 @@ public interface IPropertyGrain : IGrainWithStringKey
     /// <summary>Takes a room out of service for good; refused while it still has stays to come.</summary>
     Task<RoomView> RetireRoom(string roomId);
 
+    /// <summary>Blocks one of the property's rooms for some nights, not before today at the property.</summary>
+    Task<RoomBlock> BlockRoom(string roomId, NewBlock block);
+
     /// <summary>Counts rooms that are not retired, for the organization's plan limit.</summary>
     Task<int> CountActiveRooms();
 

@@ -3,7 +3,7 @@ using Orleans;
 namespace Actors.Grains.Abstractions.Rooms;
 
 /// <summary>
-/// A room (key: "org/property/room"): its housekeeping status and calendar of stays. It is the
+/// A room (key: "org/property/room"): its housekeeping status, calendar of stays and blocks. It is the
 /// authority on whether the room is free for some nights and never accepts two overlapping stays.
 /// </summary>
 [Alias("IRoomGrain")]
@@ -23,6 +23,15 @@ public interface IRoomGrain : IGrainWithStringKey
 
     /// <summary>Sets the housekeeping status (clean, dirty, inspected, out of order).</summary>
     Task<RoomView> SetHousekeeping(Housekeeping status);
+
+    /// <summary>
+    /// Takes the room off sale for some nights from <paramref name="today"/> on, or fails with conflict when a
+    /// stay or another block shares a night; repeating the same block returns it again.
+    /// </summary>
+    Task<RoomBlock> Block(NewBlock block, DateOnly today);
+
+    /// <summary>Removes a block, so its nights can be sold again; fails with not-found when there is no such block.</summary>
+    Task Unblock(string blockId);
 
     /// <summary>
     /// Keeps nights for a booking, or fails with room-unavailable; repeating the same reservation is harmless.

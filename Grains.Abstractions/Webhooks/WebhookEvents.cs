@@ -12,6 +12,7 @@ public static class WebhookEvents
         nameof(BookingHeld), nameof(BookingConfirmed), nameof(BookingCancelled), nameof(BookingExpired),
         nameof(BookingDatesChanged), nameof(BookingMoved), nameof(GuestCheckedIn), nameof(GuestCheckedOut),
         nameof(GuestNoShow), nameof(RoomAdded), nameof(RoomRenamed), nameof(RoomRetired), nameof(RoomStatusChanged),
+        nameof(RoomBlocked), nameof(RoomUnblocked),
         nameof(RoomTypeSaved), nameof(NightlyRatesChanged), nameof(PropertyCreated), nameof(PropertySettingsChanged),
     };
 }

@@ -71,16 +71,28 @@ public sealed class PropertyFiguresGrain(
             }
         }
 
+        foreach (var block in Data.Blocks.Values)
+        {
+            if (block.Overlaps(checkIn, checkOut))
+            {
+                unsellable.Add(block.RoomId);
+            }
+        }
+
         return [.. unsellable];
     }
 
     private PropertyFigures Compute(DateOnly from, DateOnly to)
     {
         var rooms = Data.OutOfOrder.Count;
-        var outOfOrder = Data.OutOfOrder.Count(r => r.Value);
+        var outOfOrderRooms = Data.OutOfOrder.Where(r => r.Value).Select(r => r.Key).ToHashSet(StringComparer.Ordinal);
+        var blocks = Data.Blocks.Values.Where(b => b.OutOfOrder && b.Overlaps(from, to)).ToList();
         var nights = new List<NightFigures>();
         for (var night = from; night < to; night = night.AddDays(1))
         {
+            // A room out of order by its status and by a block that night counts once.
+            var blocked = blocks.Where(b => b.Covers(night) && !outOfOrderRooms.Contains(b.RoomId)).Select(b => b.RoomId).Distinct(StringComparer.Ordinal).Count();
+            var outOfOrder = outOfOrderRooms.Count + blocked;
             var sold = Data.Stays.Values.Where(s => s.Sold && s.Covers(night)).ToList();
             var revenue = Math.Round(sold.Sum(s => s.NightlyRevenue), 2);
             var toSell = rooms - outOfOrder;
@@ -121,7 +133,27 @@ public sealed class PropertyFiguresGrain(
                 Data.OutOfOrder[Read<RoomAdded>(recorded).RoomId] = false;
                 break;
             case nameof(RoomRetired):
-                Data.OutOfOrder.Remove(Read<RoomRetired>(recorded).RoomId);
+                var retired = Read<RoomRetired>(recorded).RoomId;
+                Data.OutOfOrder.Remove(retired);
+                foreach (var key in Data.Blocks.Where(b => b.Value.RoomId == retired).Select(b => b.Key).ToList())
+                {
+                    Data.Blocks.Remove(key);
+                }
+
+                break;
+            case nameof(RoomBlocked):
+                var block = Read<RoomBlocked>(recorded);
+                Data.Blocks[$"{block.RoomId}/{block.BlockId}"] = new FiguresBlock
+                {
+                    RoomId = block.RoomId,
+                    From = block.From,
+                    To = block.To,
+                    OutOfOrder = block.Kind == BlockKinds.OutOfOrder,
+                };
+                break;
+            case nameof(RoomUnblocked):
+                var unblocked = Read<RoomUnblocked>(recorded);
+                Data.Blocks.Remove($"{unblocked.RoomId}/{unblocked.BlockId}");
                 break;
             case nameof(RoomStatusChanged):
                 var status = Read<RoomStatusChanged>(recorded);

@@ -1,11 +1,14 @@
 namespace Actors.Grains.Figures;
 
-/// <summary>What the figures are computed from: each room's out-of-order flag and each stay that holds or sells nights.</summary>
+/// <summary>What the figures are computed from: each room's out-of-order flag, its blocks, and each stay that holds or sells nights.</summary>
 public sealed class PropertyFiguresState
 {
     public Dictionary<string, bool> OutOfOrder { get; set; } = [];
 
     public Dictionary<string, FiguresStay> Stays { get; set; } = [];
+
+    /// <summary>The rooms' blocks, by "room/block" (a block's id is its room's own).</summary>
+    public Dictionary<string, FiguresBlock> Blocks { get; set; } = [];
 
     public string Currency { get; set; } = "";
 
@@ -45,4 +48,20 @@ public sealed class FiguresStay
     public bool Covers(DateOnly night) => CheckIn <= night && night < CheckOut;
 
     public bool Overlaps(DateOnly checkIn, DateOnly checkOut) => CheckIn < checkOut && checkIn < CheckOut;
+}
+
+/// <summary>A room's block: nights [From, To) off sale; out of order ones also leave the rooms to sell.</summary>
+public sealed class FiguresBlock
+{
+    public string RoomId { get; set; } = "";
+
+    public DateOnly From { get; set; }
+
+    public DateOnly To { get; set; }
+
+    public bool OutOfOrder { get; set; }
+
+    public bool Covers(DateOnly night) => From <= night && night < To;
+
+    public bool Overlaps(DateOnly from, DateOnly to) => From < to && from < To;
 }

@@ -220,6 +220,14 @@ internal sealed class PropertyGrain(
         return view;
     }
 
+    public Task<RoomBlock> BlockRoom(string roomId, NewBlock block)
+    {
+        EnsureExists();
+        IndexOfRoom(roomId);
+        // The property knows its time zone, so "not in the past" means today at the hotel.
+        return Room(roomId).Block(block, Today);
+    }
+
     public Task<int> CountActiveRooms() => Task.FromResult(State.Rooms.Count(r => !r.Retired));
 
     public async Task<IReadOnlyList<RoomView>> ListRooms()

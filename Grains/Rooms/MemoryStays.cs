@@ -42,6 +42,6 @@ internal sealed class MemoryStays
 
     public List<StayRecord> Of(string roomKey, DateOnly departedSince) =>
         rooms.TryGetValue(roomKey, out var stays)
-            ? [.. stays.Values.Where(s => s.Kind != Abstractions.Rooms.StayKind.Departed || s.CheckOut >= departedSince).Select(s => s.Copy())]
+            ? [.. stays.Values.Where(s => !BlockRows.IsBlock(s.BookingId) && (s.Kind != Abstractions.Rooms.StayKind.Departed || s.CheckOut >= departedSince)).Select(s => s.Copy())]
             : [];
 }

@@ -8,7 +8,7 @@ internal sealed class PostgresStaysTable(NpgsqlDataSource dataSource) : IStaysTa
 {
     private const string Read = """
         SELECT booking_id, lower(nights), upper(nights), kind, hold_until FROM stays
-        WHERE room_key = $1 AND (kind <> 'Departed' OR upper(nights) >= $2)
+        WHERE room_key = $1 AND kind <> 'Block' AND (kind <> 'Departed' OR upper(nights) >= $2)
         """;
 
     public async Task<List<StayRecord>> ReadAsync(string roomKey, DateOnly departedSince, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Events;
 using Actors.Grains.Abstractions.Failures;
@@ -7,6 +8,7 @@ using Actors.Persistence.EventLog;
 using Actors.Persistence.State;
 using Actors.Grains.Abstractions.Bookings;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans;
 using Orleans.Runtime;
 
@@ -16,8 +18,9 @@ namespace Actors.Grains.Rooms;
 /// A room's calendar and housekeeping status. Every change to the calendar is decided here, one turn
 /// at a time, so the overlap check in memory sees every stay. The calendar's truth is the stays
 /// table, which the bookings write in their own transactions (its exclusion constraint checks the
-/// nights again); the room reads it when it activates and keeps only its housekeeping in its state,
-/// so a change costs the same whatever the calendar holds.
+/// nights again); the room reads it when it activates and keeps only its housekeeping and its few
+/// blocks in its state, so a change costs the same whatever the calendar holds. A block also writes a
+/// row of the stays table (BlockRows), so the exclusion constraint keeps stays off its nights too.
 /// </summary>
 [GrainType("room")]
 internal sealed class RoomGrain(
@@ -131,6 +134,73 @@ internal sealed class RoomGrain(
         }
 
         return View();
+    }
+
+    public async Task<RoomBlock> Block(NewBlock block, DateOnly today)
+    {
+        EnsureExists();
+        var errors = new FieldErrors();
+        errors.Block(block.From, block.To, block.Kind, block.Reason);
+        if (block.From < today)
+        {
+            errors.Add("from", $"Must be today ({today:yyyy-MM-dd} at the property) or later.");
+        }
+        else if (block.From.DayNumber - today.DayNumber > StayLimits.MaxDaysAhead)
+        {
+            errors.Add("from", $"At most {StayLimits.MaxDaysAhead} days ahead.");
+        }
+
+        errors.ThrowIfAny();
+        if (State.Retired)
+        {
+            throw new ConflictException($"Room '{roomId}' is retired.");
+        }
+
+        if (State.Blocks.Find(b => b.Overlaps(block.From, block.To)) is { } other)
+        {
+            // A retry of the same request finds its own block.
+            return other.From == block.From && other.To == block.To && other.Kind == block.Kind && other.Reason == block.Reason
+                ? other
+                : throw new ConflictException($"Room '{roomId}' is already blocked from {other.From:yyyy-MM-dd} to {other.To:yyyy-MM-dd} (block '{other.Id}').");
+        }
+
+        var now = time.GetUtcNow();
+        if (State.Stays.Find(s => s.IsLive(now) && s.Overlaps(block.From, block.To)) is { } stay)
+        {
+            throw new ConflictException(
+                $"Room '{roomId}' has a stay from {stay.CheckIn:yyyy-MM-dd} to {stay.CheckOut:yyyy-MM-dd} (booking '{stay.BookingId}', {stay.Kind}); move or cancel it first.");
+        }
+
+        var added = new RoomBlock((State.LastBlock + 1).ToString(CultureInfo.InvariantCulture), block.From, block.To, block.Kind, block.Reason);
+        State.LastBlock++;
+        // Blocks that ended long ago sell nothing any more: forget them, so the state stays small.
+        State.Blocks.RemoveAll(b => b.To < today.AddDays(-StayLimits.DepartedDaysKept));
+        State.Blocks.Add(added);
+        room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomBlocked(propertyId, roomId, added.Id, added.From, added.To, added.Kind, added.Reason));
+        room.Enlist(new BlockRows(Key).Save(added, now));
+        try
+        {
+            await SaveAsync();
+        }
+        catch (PostgresException failure) when (failure.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            // A stay this activation never saw (another one wrote it): learn it, and say what the room says.
+            State.Stays = await staysTable.ReadAsync(Key, DepartedSince, CancellationToken.None);
+            throw new ConflictException($"Room '{roomId}' has a stay on some nights from {block.From:yyyy-MM-dd} to {block.To:yyyy-MM-dd}; move or cancel it first.");
+        }
+
+        return added;
+    }
+
+    public async Task Unblock(string blockId)
+    {
+        EnsureExists();
+        var block = State.Blocks.Find(b => b.Id == blockId)
+            ?? throw new NotFoundException($"Room '{roomId}' has no block '{blockId}'.");
+        State.Blocks.Remove(block);
+        room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomUnblocked(propertyId, roomId, block.Id, block.From, block.To));
+        room.Enlist(new BlockRows(Key).Remove(block.Id));
+        await SaveAsync();
     }
 
     public async Task Reserve(StayReservation reservation)
@@ -258,7 +328,7 @@ internal sealed class RoomGrain(
         if (State.Housekeeping != Housekeeping.Dirty)
         {
             ChangeHousekeeping(Housekeeping.Dirty);
-            await room.WriteStateAsync();
+            await SaveAsync();
         }
 
         return stay.ToView();
@@ -324,8 +394,8 @@ internal sealed class RoomGrain(
         }
 
         // Unlike a new booking, an imported stay may be in the past or in a room now out of order or
-        // retired: it happened. Only the rule that matters most still holds: one stay a night.
-        if (State.Stays.Any(s => s.IsLive(now) && s.Overlaps(stay.CheckIn, stay.CheckOut)))
+        // retired: it happened. Only the rule that matters most still holds: one stay (or block) a night.
+        if (State.Stays.Any(s => s.IsLive(now) && s.Overlaps(stay.CheckIn, stay.CheckOut)) || IsBlocked(stay.CheckIn, stay.CheckOut))
         {
             throw new RoomUnavailableException($"Room '{roomId}' is already taken for some nights from {stay.CheckIn:yyyy-MM-dd} to {stay.CheckOut:yyyy-MM-dd}.");
         }
@@ -347,7 +417,7 @@ internal sealed class RoomGrain(
     {
         var now = time.GetUtcNow();
         return Task.FromResult(State.Exists && !State.Retired && State.Housekeeping != Housekeeping.OutOfOrder
-            && !State.Stays.Any(s => s.IsLive(now) && s.Overlaps(checkIn, checkOut)));
+            && !IsBlocked(checkIn, checkOut) && !State.Stays.Any(s => s.IsLive(now) && s.Overlaps(checkIn, checkOut)));
     }
 
     private string Key => this.GetPrimaryKeyString();
@@ -372,11 +442,14 @@ internal sealed class RoomGrain(
             throw new RoomUnavailableException($"Room '{roomId}' is out of order.");
         }
 
-        if (State.Stays.Any(s => s.BookingId != bookingId && s.IsLive(now) && s.Overlaps(checkIn, checkOut)))
+        // A block is refused like a stay: the guest learns the room is taken, not the manager's reason.
+        if (IsBlocked(checkIn, checkOut) || State.Stays.Any(s => s.BookingId != bookingId && s.IsLive(now) && s.Overlaps(checkIn, checkOut)))
         {
             throw new RoomUnavailableException($"Room '{roomId}' is already taken for some nights from {checkIn:yyyy-MM-dd} to {checkOut:yyyy-MM-dd}.");
         }
     }
+
+    private bool IsBlocked(DateOnly checkIn, DateOnly checkOut) => State.Blocks.Exists(b => b.Overlaps(checkIn, checkOut));
 
     private StayRecord? Find(string bookingId, DateTimeOffset now) =>
         State.Stays.Find(s => s.BookingId == bookingId && s.IsLive(now));
@@ -424,7 +497,21 @@ internal sealed class RoomGrain(
         State.Housekeeping = status;
     }
 
-    private Task SaveAsync() => room.WriteStateAsync();
+    private async Task SaveAsync()
+    {
+        // The calendar is not stored with the state: a failed write puts the stored state back, and
+        // without this the room would forget its stays and accept blocks, retirement or stays over them.
+        var stays = State.Stays;
+        try
+        {
+            await room.WriteStateAsync();
+        }
+        catch
+        {
+            State.Stays = stays;
+            throw;
+        }
+    }
 
     private RoomView View()
     {
@@ -435,6 +522,7 @@ internal sealed class RoomGrain(
             State.RoomType,
             State.Retired,
             State.Housekeeping,
-            [.. State.Stays.Where(s => s.IsLive(now)).OrderBy(s => s.CheckIn).Select(s => s.ToView())]);
+            [.. State.Stays.Where(s => s.IsLive(now)).OrderBy(s => s.CheckIn).Select(s => s.ToView())],
+            [.. State.Blocks.OrderBy(b => b.From)]);
     }
 }

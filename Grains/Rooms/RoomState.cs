@@ -15,6 +15,12 @@ internal sealed class RoomState
 
     public Housekeeping Housekeeping { get; set; } = Housekeeping.Clean;
 
+    /// <summary>Nights off sale (out of order or out of service), kept in the room's own state: few, and only the room sets them.</summary>
+    public List<RoomBlock> Blocks { get; set; } = [];
+
+    /// <summary>The number of the last block put on the room, so a removed block's id is never given again.</summary>
+    public int LastBlock { get; set; }
+
     /// <summary>The calendar, read from the stays table on activation; never part of the stored state.</summary>
     [JsonIgnore]
     public List<StayRecord> Stays { get; set; } = [];

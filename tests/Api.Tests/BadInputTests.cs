@@ -8,6 +8,7 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
 {
     private const string Bookings = "/api/orgs/acme/bookings";
     private const string Hotel = "/api/orgs/acme/properties/hotel";
+    private const string Blocks = Hotel + "/rooms/d2/blocks";
 
     /// <summary>name -> (method, path, body, expected status, problem type, field named in errors, content type, Idempotency-Key).</summary>
     private static readonly Dictionary<string, Case> Cases = new Case[]
@@ -61,6 +62,29 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
         new("room: unknown room type", "POST", Hotel + "/rooms", """{"id": "x1", "name": "X1", "roomType": "penthouse"}""", 400, "validation", "roomType"),
         new("room: id taken", "POST", Hotel + "/rooms", """{"id": "d1", "name": "Again", "roomType": "double"}""", 409, "conflict"),
         new("room: unknown housekeeping status", "PUT", Hotel + "/rooms/d2/housekeeping", """{"status": "Sparkling"}""", 400, "validation", "status"),
+        new("block: empty object", "POST", Blocks, "{}", 400, "validation", "from"),
+        new("block: no body", "POST", Blocks, null, 400, "validation", "body"),
+        new("block: no from", "POST", Blocks, Block(from: "null"), 400, "validation", "from"),
+        new("block: no to", "POST", Blocks, Block(to: "null"), 400, "validation", "to"),
+        new("block: from not a date", "POST", Blocks, Block(from: "\"2030-02-30\""), 400, "validation", "from"),
+        new("block: to not a date", "POST", Blocks, Block(to: "\"31/12/2030\""), 400, "validation", "to"),
+        new("block: backwards", "POST", Blocks, Block(from: Date(5), to: Date(3)), 400, "validation", "to"),
+        new("block: no nights", "POST", Blocks, Block(from: Date(5), to: Date(5)), 400, "validation", "to"),
+        new("block: from in the past", "POST", Blocks, Block(from: Date(-2), to: Date(3)), 400, "validation", "from"),
+        new("block: from centuries ahead", "POST", Blocks, Block(from: "\"2999-01-01\"", to: "\"2999-01-03\""), 400, "validation", "from"),
+        new("block: to in year 9999", "POST", Blocks, Block(to: "\"9999-12-31\""), 400, "validation", "to"),
+        new("block: unknown kind", "POST", Blocks, Block(kind: "\"broken\""), 400, "validation", "kind"),
+        new("block: no kind", "POST", Blocks, Block(kind: "null"), 400, "validation", "kind"),
+        new("block: no reason", "POST", Blocks, Block(reason: "null"), 400, "validation", "reason"),
+        new("block: blank reason", "POST", Blocks, Block(reason: "\"   \""), 400, "validation", "reason"),
+        new("block: oversize reason", "POST", Blocks, Block(reason: $"\"{new string('x', 201)}\""), 400, "validation", "reason"),
+        new("block: control character in reason", "POST", Blocks, Block(reason: "\"Leak\\u0007\""), 400, "validation", "reason"),
+        new("block: invisible reason", "POST", Blocks, Block(reason: "\"\\u200B\\u200B\""), 400, "validation", "reason"),
+        new("block: reason that reverses the writing", "POST", Blocks, Block(reason: "\"Refit \\u202Egpj.exe\""), 400, "validation", "reason"),
+        new("block: unknown room", "POST", Hotel + "/rooms/z9/blocks", Block(), 404, "not-found"),
+        new("block: another organization's room", "POST", "/api/orgs/acme/properties/rival-inn/rooms/r1/blocks", Block(), 404, "not-found"),
+        new("block: remove an unknown block", "DELETE", Blocks + "/999", null, 404, "not-found"),
+        new("block: remove a block of an unknown room", "DELETE", Hotel + "/rooms/z9/blocks/1", null, 404, "not-found"),
         new("room: oversize name", "PUT", Hotel + "/rooms/d2/name", $$"""{"name": "{{new string('n', 1000)}}"}""", 400, "validation", "name"),
         new("room: another organization's room", "GET", "/api/orgs/acme/properties/rival-inn/rooms/r1", null, 404, "not-found"),
         new("room: retire another organization's room", "POST", "/api/orgs/acme/properties/rival-inn/rooms/r1/retire", null, 404, "not-found"),
@@ -137,6 +161,9 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
     private static string Day(int days) => ApiFixture.Day(days);
 
     private static string Date(int days) => JsonSerializer.Serialize(ApiFixture.Day(days));
+
+    private static string Block(string? from = null, string? to = null, string kind = "\"out_of_order\"", string reason = "\"Bathroom refit\"") =>
+        $$"""{"from": {{from ?? Date(10)}}, "to": {{to ?? Date(12)}}, "kind": {{kind}}, "reason": {{reason}}}""";
 
     private static string Booking(string property = "hotel", string room = "\"d2\"", string roomType = "null", string? checkIn = null, string? checkOut = null, string? guest = null, string guests = "1") =>
         $$"""

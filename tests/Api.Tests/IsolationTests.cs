@@ -272,6 +272,7 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
             ["email"] = alphaIds ? api.OwnerEmail : api.BravoStaff,
             ["token"] = api.BravoInvitation[..(api.BravoInvitation.IndexOf('.', StringComparison.Ordinal) + 1)] + "not-the-secret",
             ["id"] = "1",
+            ["block"] = "1",
             ["endpoint"] = "we_0123456789abcdef",
             ["delivery"] = $"{org}.hotel.1",
         };
@@ -384,6 +385,7 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
         "currency" => "EUR",
         "password" => ApiFixture.Password + "-wrong",
         "paymentMethod" => "pm_card_visa",
+        "kind" => "out_of_order",
         _ when format == "date" => ApiFixture.Day(20),
         _ when format == "time" => "15:00:00",
         _ when type == "integer" => "1",

@@ -32,6 +32,23 @@ public sealed class InMemoryStoreTests(InMemoryCluster domain) : IClassFixture<I
     }
 
     [Fact]
+    public async Task A_block_keeps_stays_off_its_nights_in_memory_and_its_removal_frees_them()
+    {
+        var org = await domain.OpenHotelAsync();
+        var block = await domain.Property(org).BlockRoom("d1", new Abstractions.Rooms.NewBlock(Day(3), Day(5), Abstractions.Rooms.BlockKinds.OutOfOrder, "Leak"));
+
+        await Assert.ThrowsAsync<RoomUnavailableException>(() => domain.HoldAsync(org, DomainCluster.Stay("d1", 4, 6)));
+        await domain.Room(org, "d1").Unblock(block.Id);
+        // The memory stays table let go of the block's row too: the stay is written over its old nights.
+        var (_, held) = await domain.HoldAsync(org, DomainCluster.Stay("d1", 4, 6));
+
+        Assert.Equal("d1", held.RoomId);
+        Assert.Equal([held.Id], (await domain.Room(org, "d1").Get()).Stays.Select(s => s.BookingId));
+    }
+
+    private static DateOnly Day(int days) => DomainCluster.Today.AddDays(days);
+
+    [Fact]
     public async Task The_memory_stays_table_refuses_an_overlapping_stay_that_a_room_with_a_stale_calendar_lets_through()
     {
         Assert.IsType<MemoryOutboxStore>(domain.Store);

@@ -9,6 +9,7 @@ import { edgeAt, stretch } from './board-stretch.js';
 import { freeCell, groups, roomType, setRates, showFree, typeHeader } from './board-types.js';
 import { findBookings, plain } from './board-search.js';
 import { renderDesk } from './board-desk.js';
+import { applyBlockEvent, renderBlocks, resetBlocks } from './board-blocks.js';
 import { forgetSession, savedSession, signIn } from './session.js';
 
 const query = new URLSearchParams(location.search);
@@ -220,6 +221,7 @@ async function load() {
     model.roomTypes = new Map(snapshot.roomTypes.map((t) => [t.id, roomType(t, t.overrides)]));
     model.rooms = new Map(snapshot.rooms.map((r) => [r.id, { ...r }]));
     model.bookings = new Map([...desk.bookings, ...snapshot.bookings].map((b) => [b.id, { ...b }]));
+    resetBlocks(snapshot.blocks);
     model.withTodaysLists = !elements.desk.hidden;
     showError(elements.notice, null);
     renderGrid();
@@ -345,6 +347,7 @@ function apply(event) {
       renderTitle();
       break;
     default:
+      if (applyBlockEvent(event)) queueBars();
       break;
   }
 }
@@ -568,6 +571,7 @@ function renderBars() {
     if (!line || !statusNames[booking.status] || end <= 0 || start >= nights) continue;
     line.append(bar(booking, Math.max(start, 0), Math.min(end, nights), start < 0, end > nights));
   }
+  renderBlocks(board, { rows, from: model.from, nights, roomName: (id) => model.rooms.get(id)?.name ?? id });
   changed = new Set();
   renderFree();
   if (focused?.startsWith('bar:')) board.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();

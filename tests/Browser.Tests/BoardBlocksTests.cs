@@ -21,13 +21,17 @@ public sealed class BoardBlocksTests(BrowserFixture browsers) : IClassFixture<Br
         await Expect(block).ToBeVisibleAsync();
         await Expect(block).ToContainTextAsync("Bathroom refit");
         await Expect(block).ToHaveAttributeAsync("data-kind", "out_of_order");
-        // Over the three nights of the block, in Double 2's row: the cells of those nights are covered.
-        var first = await board.Locator($".cell[data-room='d2'][data-night='{ApiFixture.Day(2)}']").BoundingBoxAsync();
-        var last = await board.Locator($".cell[data-room='d2'][data-night='{ApiFixture.Day(4)}']").BoundingBoxAsync();
+        // Over the three nights of the block, in Double 2's row: the columns of those nights are covered.
+        var first = await board.Locator($".night[data-night='{ApiFixture.Day(2)}']").BoundingBoxAsync();
+        var last = await board.Locator($".night[data-night='{ApiFixture.Day(4)}']").BoundingBoxAsync();
+        var row = await board.Locator(".lane[data-room='d2']").BoundingBoxAsync();
         var drawn = await block.BoundingBoxAsync();
         Assert.True(drawn!.X >= first!.X && drawn.X < first.X + first.Width, $"block starts at {drawn.X}, night {ApiFixture.Day(2)} at {first.X}");
         Assert.True(drawn.X + drawn.Width <= last!.X + last.Width + 1 && drawn.X + drawn.Width > last.X, $"block ends at {drawn.X + drawn.Width}, night {ApiFixture.Day(4)} ends at {last.X + last.Width}");
-        Assert.True(drawn.Y >= first.Y && drawn.Y + drawn.Height <= first.Y + first.Height + 1);
+        Assert.True(drawn.Y >= row!.Y && drawn.Y + drawn.Height <= row.Y + row.Height + 1);
+        // The doubles' free rooms count the blocked room out on its nights only.
+        await Expect(board.Locator($".free[data-type='double'][data-night='{ApiFixture.Day(2)}'] .count")).ToHaveTextAsync("1");
+        await Expect(board.Locator($".free[data-type='double'][data-night='{ApiFixture.Day(5)}'] .count")).ToHaveTextAsync("2");
         Assert.True(await BrowserFixture.NeverReloadedAsync(board));
         await BrowserFixture.ScreenshotAsync(board, "board-room-block");
 
@@ -37,6 +41,7 @@ public sealed class BoardBlocksTests(BrowserFixture browsers) : IClassFixture<Br
         using var removed = await browsers.Api.Client.DeleteAsync($"{blocks}/{created.GetProperty("id").GetString()}");
         await Expect(block).ToHaveCountAsync(0);
         await Expect(reloaded.Locator(".block")).ToHaveCountAsync(0);
+        await Expect(board.Locator($".free[data-type='double'][data-night='{ApiFixture.Day(2)}'] .count")).ToHaveTextAsync("2");
         Assert.Empty(browsers.PageErrors);
     }
 }

@@ -27,24 +27,33 @@ export function applyBlockEvent(event) {
   return false;
 }
 
-/** Draws the blocks of the nights shown: rows gives each room's grid row, from the first night, nights how many. */
-export function renderBlocks(board, { rows, from, nights, roomName }) {
+/** The rooms a block keeps off sale on a night (either kind: neither is sold). */
+export function blockedOn(night) {
+  const rooms = new Set();
+  for (const block of blocks.values()) {
+    if (block.from <= night && night < block.to) rooms.add(block.roomId);
+  }
+  return rooms;
+}
+
+/** Draws the blocks of the nights shown: lines gives each room's line of the board, from the first night, nights how many. */
+export function renderBlocks(board, { lines, from, nights, roomName }) {
   const focused = document.activeElement?.dataset?.key;
   board.querySelectorAll('.block').forEach((element) => element.remove());
   for (const block of blocks.values()) {
-    const row = rows.get(block.roomId);
+    const line = lines.get(block.roomId);
     const start = nightsBetween(from, block.from);
     const end = nightsBetween(from, block.to);
-    if (!row || end <= 0 || start >= nights) continue;
+    if (!line || end <= 0 || start >= nights) continue;
     const kind = kindNames[block.kind] ?? block.kind;
     const label = `${roomName(block.roomId)} ${kind.toLowerCase()}, ${formatStay(block.from, block.to)}: ${block.reason}`;
-    board.append(h('div', {
+    line.append(h('div', {
       class: `block${start < 0 ? ' clipped-start' : ''}${end > nights ? ' clipped-end' : ''}`,
       role: 'note',
       tabindex: '0',
       'aria-label': label,
       title: label,
-      style: { gridRow: `${row}`, gridColumn: `${Math.max(start, 0) + 2} / ${Math.min(end, nights) + 2}` },
+      style: { gridColumn: `${Math.max(start, 0) + 2} / ${Math.min(end, nights) + 2}` },
       dataset: { kind: block.kind, block: block.id, room: block.roomId, key: `block:${block.roomId}/${block.id}` },
     }, h('span', { class: 'kind' }, kind), h('span', { class: 'reason' }, block.reason)));
   }

@@ -51,9 +51,9 @@ export function groups(roomTypes, rooms) {
     }));
 }
 
-/** Rooms of a group free on a night: not out of order and with no stay (held or sold) that night. */
-export function freeRooms(group, night, bookings) {
-  const taken = new Set();
+/** Rooms of a group free on a night: not out of order, not blocked, and with no stay (held or sold) that night. */
+export function freeRooms(group, night, bookings, blocked = new Set()) {
+  const taken = new Set(blocked);
   for (const booking of bookings) {
     if (taking.has(booking.status) && booking.checkIn <= night && night < booking.checkOut) taken.add(booking.roomId);
   }
@@ -80,13 +80,16 @@ export function freeCell(type, night, index, classes) {
   }, h('strong', { class: 'count' }), h('span', { class: 'rate' }));
 }
 
-/** Writes each night's free rooms and rate into the group rows; a night with none left is marked sold out. */
-export function showFree(board, allGroups, bookings, currency) {
+/**
+ * Writes each night's free rooms and rate into the group rows; a night with none left is marked sold
+ * out. blockedOn(night) names the rooms a dated block keeps off sale that night.
+ */
+export function showFree(board, allGroups, bookings, currency, blockedOn = () => new Set()) {
   const stays = [...bookings];
   for (const group of allGroups) {
     for (const cell of board.querySelectorAll(`.free[data-type="${CSS.escape(group.type.id)}"]`)) {
       const night = cell.dataset.night;
-      const free = freeRooms(group, night, stays);
+      const free = freeRooms(group, night, stays, blockedOn(night));
       const rate = rateOf(group.type, night);
       cell.querySelector('.count').textContent = String(free);
       cell.querySelector('.rate').textContent = rate === null ? '' : money(rate, currency).replace(/\.00$/, '');

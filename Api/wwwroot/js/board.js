@@ -9,7 +9,7 @@ import { edgeAt, stretch } from './board-stretch.js';
 import { freeCell, groups, roomType, setRates, showFree, typeHeader } from './board-types.js';
 import { findBookings, plain } from './board-search.js';
 import { renderDesk } from './board-desk.js';
-import { applyBlockEvent, renderBlocks, resetBlocks } from './board-blocks.js';
+import { applyBlockEvent, blockedOn, renderBlocks, resetBlocks } from './board-blocks.js';
 import { forgetSession, savedSession, signIn } from './session.js';
 
 const query = new URLSearchParams(location.search);
@@ -439,7 +439,7 @@ const dayClasses = (night) => `${isWeekend(night) ? ' weekend' : ''}${night === 
 
 /** Each room type's free rooms per night: after every change to bookings, rates or housekeeping. */
 function renderFree() {
-  showFree(elements.board, layout.groups, model.bookings.values(), model.currency);
+  showFree(elements.board, layout.groups, model.bookings.values(), model.currency, blockedOn);
 }
 
 function roomHeader(room) {
@@ -571,7 +571,7 @@ function renderBars() {
     if (!line || !statusNames[booking.status] || end <= 0 || start >= nights) continue;
     line.append(bar(booking, Math.max(start, 0), Math.min(end, nights), start < 0, end > nights));
   }
-  renderBlocks(board, { rows, from: model.from, nights, roomName: (id) => model.rooms.get(id)?.name ?? id });
+  renderBlocks(board, { lines: layout.lines, from: model.from, nights, roomName: (id) => model.rooms.get(id)?.name ?? id });
   changed = new Set();
   renderFree();
   if (focused?.startsWith('bar:')) board.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();

@@ -2,7 +2,7 @@ using Actors.Grains.Abstractions.Bookings;
 
 namespace Actors.Api.Boards;
 
-/// <summary>A bar on the board: a booking's nights [CheckIn, CheckOut) in a room, its guest, how many stay (null when not recorded) and where it stands.</summary>
+/// <summary>A bar on the board: a booking's nights [CheckIn, CheckOut) in a room, its guest, how many stay (null when not recorded), where it stands, its price and what was paid of it.</summary>
 public sealed record BoardBooking(
     string Id,
     string RoomId,
@@ -13,4 +13,5 @@ public sealed record BoardBooking(
     decimal Total,
     string Currency,
     DateTimeOffset? HoldExpiresAt,
-    int? Guests = null);
+    int? Guests = null,
+    decimal Paid = 0);

@@ -11,6 +11,7 @@ namespace Actors.Grains.Abstractions.Bookings;
 /// <paramref name="Repeated"/> says the answer repeats an earlier hold with the same id (an
 /// Idempotency-Key retry), so the API files the change once; clients never see it.
 /// <paramref name="Guests"/> is how many people stay; null for bookings made before it was recorded.
+/// <paramref name="Paid"/> is the money received for it so far; the balance due is the total less it.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("BookingView")]
 public sealed record BookingView(
@@ -30,4 +31,5 @@ public sealed record BookingView(
     decimal? CancellationFee,
     string? GuestToken = null,
     [property: JsonIgnore] bool Repeated = false,
-    int? Guests = null);
+    int? Guests = null,
+    decimal Paid = 0);

@@ -27,6 +27,9 @@ public interface IBookingGrain : IGrainWithStringKey
     /// <summary>Confirms a hold that has not lapsed.</summary>
     Task<BookingView> Confirm();
 
+    /// <summary>Records money received for the booking (a payment's id and amount); recording the same payment again changes nothing.</summary>
+    Task<BookingView> RecordPayment(string paymentId, decimal amount);
+
     /// <summary>Cancels a held or confirmed booking, applying the cancellation policy, and frees the room.</summary>
     Task<BookingView> Cancel();
 

@@ -31,5 +31,8 @@ public static class MinorUnits
         return (long)scaled;
     }
 
+    /// <summary>The amount of <paramref name="minor"/> units in the currency's own unit (2000 cents: 20.00).</summary>
+    public static decimal ToAmount(long minor, string currency) => minor / Pow10(ExponentOf(currency));
+
     private static decimal Pow10(int exponent) => exponent switch { 0 => 1m, 3 => 1000m, _ => 100m };
 }

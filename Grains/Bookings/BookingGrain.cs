@@ -132,6 +132,20 @@ internal sealed partial class BookingGrain(
         return View();
     }
 
+    public async Task<BookingView> RecordPayment(string paymentId, decimal amount)
+    {
+        EnsureExists();
+        if (State.Payments.ContainsKey(paymentId))
+        {
+            return View();
+        }
+
+        State.Payments[paymentId] = amount;
+        booking.RaiseEvent(Board, new BookingPaid(bookingId, State.PropertyId, State.RoomId, amount, State.Currency, State.Payments.Values.Sum()));
+        await booking.WriteStateAsync();
+        return View();
+    }
+
     public async Task<BookingView> Cancel()
     {
         await Begin();
@@ -539,5 +553,6 @@ internal sealed partial class BookingGrain(
         State.Cancellation!,
         State.CancellationFee,
         withGuestToken && State.GuestSecret.Length > 0 ? new GuestToken(org, bookingId, State.GuestSecret).ToString() : null,
-        Guests: State.Guests > 0 ? State.Guests : null);
+        Guests: State.Guests > 0 ? State.Guests : null,
+        Paid: State.Payments.Values.Sum());
 }

@@ -53,4 +53,7 @@ internal sealed class BookingState
 
     /// <summary>Rooms this booking has left (after a move) that may still hold its nights; released on the next turn.</summary>
     public List<string> PendingReleases { get; set; } = [];
+
+    /// <summary>Money received, by payment id: a payment recorded twice (a webhook delivered again) counts once.</summary>
+    public Dictionary<string, decimal> Payments { get; set; } = [];
 }

@@ -87,6 +87,12 @@ internal sealed class PaymentGrain(
 
         // The booking first and the state after, so a failed call leaves nothing half-changed in memory.
         var booking = await ConfirmBooking();
+        if (booking?.Status is BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.CheckedOut)
+        {
+            // Before the payment's own write: a failure here fails the webhook, Stripe sends it again, and the booking counts it once.
+            booking = await Booking.RecordPayment(intent.Id, MinorUnits.ToAmount(intent.Amount, intent.Currency));
+        }
+
         if (!State.Exists || State.IntentId != intent.Id)
         {
             Adopt(intent);

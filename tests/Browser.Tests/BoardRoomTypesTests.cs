@@ -31,8 +31,8 @@ public sealed class BoardRoomTypesTests(BrowserFixture browsers) : IClassFixture
         await Expect(Free(board, "suite", 0)).ToHaveAttributeAsync("aria-label", $"Suite, {Night(0)}: 1 of 1 free at €250.00");
 
         // Bars say what the desk asks: a hold's minutes left, the price, the nights.
-        await Expect(board.Locator(".bar[data-status='Held'] .what")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Held · \d+ min · €240 · 2 nights · 1 guest$"));
-        await Expect(board.Locator(".bar[data-status='Confirmed'] .what")).ToHaveTextAsync("€200 · 2 nights · 1 guest");
+        await Expect(board.Locator(".bar[data-status='Held'] .what")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^Held · \d+ min · €240 due · 2 nights · 1 guest$"));
+        await Expect(board.Locator(".bar[data-status='Confirmed'] .what")).ToHaveTextAsync("€200 due · 2 nights · 1 guest");
 
         // Live: a booking, a room out of order and a new rate change the free rooms without a reload.
         await ConfirmAsync(org, "d3", 0, 1, "Walk In");
@@ -67,7 +67,7 @@ public sealed class BoardRoomTypesTests(BrowserFixture browsers) : IClassFixture
         Assert.Equal(ApiFixture.Day(3), await CheckOutAsync(org, stay));
         await review.GetByRole(AriaRole.Button, new() { Name = "Save new dates" }).ClickAsync();
         await Expect(review).ToBeHiddenAsync();
-        await Expect(bar.Locator(".what")).ToHaveTextAsync("€400 · 4 nights · 1 guest");
+        await Expect(bar.Locator(".what")).ToHaveTextAsync("€400 due · 4 nights · 1 guest");
         Assert.Equal(ApiFixture.Day(5), await CheckOutAsync(org, stay));
 
         // From the keyboard: Shift+← shortens by a night; "Keep as it was" changes nothing.
@@ -85,7 +85,7 @@ public sealed class BoardRoomTypesTests(BrowserFixture browsers) : IClassFixture
         await Expect(review.GetByRole(AriaRole.Alert)).ToContainTextAsync("already taken");
         await BrowserFixture.ScreenshotAsync(board, "board-stretch-refused");
         await review.GetByRole(AriaRole.Button, new() { Name = "Keep as it was" }).ClickAsync();
-        await Expect(bar.Locator(".what")).ToHaveTextAsync("€400 · 4 nights · 1 guest");
+        await Expect(bar.Locator(".what")).ToHaveTextAsync("€400 due · 4 nights · 1 guest");
         Assert.Equal(ApiFixture.Day(5), await CheckOutAsync(org, stay));
         Assert.True(await BrowserFixture.NeverReloadedAsync(board));
         Assert.Empty(browsers.PageErrors);

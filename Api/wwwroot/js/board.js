@@ -284,6 +284,9 @@ function apply(event) {
         guestName: d.guestName, total: d.total, currency: d.currency, holdExpiresAt: d.holdExpiresAt, guests: d.guests ?? null,
       });
       break;
+    case 'BookingPaid':
+      upsert(d.bookingId, { paid: d.paid });
+      break;
     case 'BookingConfirmed':
       upsert(d.bookingId, { roomId: d.roomId, checkIn: d.checkIn, checkOut: d.checkOut, status: 'Confirmed', holdExpiresAt: null });
       break;
@@ -358,7 +361,7 @@ function upsert(id, fields) {
   if (booking) {
     Object.assign(booking, fields);
   } else {
-    model.bookings.set(id, { id, guestName: '', total: null, currency: model.currency, guests: null, ...fields });
+    model.bookings.set(id, { id, guestName: '', total: null, currency: model.currency, guests: null, paid: 0, ...fields });
     if (!fields.guestName) fillDetails(id);
   }
   changed.add(id);
@@ -376,6 +379,7 @@ async function fillDetails(id) {
       booking.total = view.total;
       booking.currency = view.currency;
       booking.guests = view.guests ?? null;
+      booking.paid = view.paid ?? 0;
       queueBars();
     }
   } catch {
@@ -642,10 +646,18 @@ function barDetails(booking) {
   const parts = [];
   if (booking.status === 'Held') parts.push(holdLeft(booking.holdExpiresAt));
   else if (booking.status !== 'Confirmed') parts.push(statusNames[booking.status]);
-  if (booking.total !== null && booking.total !== undefined) parts.push(money(booking.total, booking.currency || model.currency).replace(/\.00$/, ''));
+  if (booking.total !== null && booking.total !== undefined) parts.push(balance(booking, (amount) => money(amount, booking.currency || model.currency).replace(/\.00$/, '')));
   parts.push(`${nights} night${nights === 1 ? '' : 's'}`);
   if (booking.guests) parts.push(guestCount(booking.guests));
   return parts.join(' · ');
+}
+
+/** What is left to pay: "€200 paid", "€150 due of €200", or "€200 due" before any payment. */
+function balance(booking, format) {
+  const paid = booking.paid ?? 0;
+  if (paid >= booking.total) return `${format(booking.total)} paid`;
+  if (paid > 0) return `${format(booking.total - paid)} due of ${format(booking.total)}`;
+  return `${format(booking.total)} due`;
 }
 
 /** "Held · 12 min": what a desk needs to know of a hold; it lapses by itself when the minutes run out. */
@@ -780,7 +792,12 @@ function renderMenu() {
     ['Stay', formatStay(booking.checkIn, booking.checkOut)],
   ];
   if (booking.guests) rows.push(['Guests', guestCount(booking.guests)]);
-  if (booking.total !== null && booking.total !== undefined) rows.push(['Total', money(booking.total, booking.currency || model.currency)]);
+  if (booking.total !== null && booking.total !== undefined) {
+    const currency = booking.currency || model.currency;
+    rows.push(['Total', money(booking.total, currency)]);
+    rows.push(['Paid', money(booking.paid ?? 0, currency)]);
+    rows.push(['Balance due', money(Math.max(booking.total - (booking.paid ?? 0), 0), currency)]);
+  }
   if (booking.status === 'Held' && booking.holdExpiresAt) rows.push(['Hold until', time(booking.holdExpiresAt)]);
   elements.menuDetails.replaceChildren(h('dl', {}, rows.flatMap(([term, value]) => [h('dt', {}, term), h('dd', {}, value)])));
 

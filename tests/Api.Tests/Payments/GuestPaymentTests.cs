@@ -27,6 +27,14 @@ public sealed class GuestPaymentTests(PaymentsFixture api) : IClassFixture<Payme
         var payment = await api.PaymentAsync(org, booking);
         Assert.Equal("Succeeded", payment.GetProperty("status").GetString());
         Assert.Equal(20000, payment.GetProperty("amount").GetInt64());
+
+        // The booking and its bar know it is paid; the same event delivered again counts once.
+        using var again = await api.DeliverAsync(succeeded);
+        Assert.Equal(200m, (await api.BookingAsync(org, booking)).GetProperty("paid").GetDecimal());
+        var board = await api.Client.GetAsync($"/api/orgs/{org}/properties/hotel/board?from={ApiFixture.Day(3)}&to={ApiFixture.Day(5)}").OkAsync();
+        var bar = Assert.Single(board.GetProperty("bookings").EnumerateArray(), b => b.GetProperty("id").GetString() == booking);
+        Assert.Equal(200m, bar.GetProperty("paid").GetDecimal());
+        Assert.Equal(200m, bar.GetProperty("total").GetDecimal());
     }
 
     [Fact]

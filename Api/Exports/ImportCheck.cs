@@ -9,8 +9,8 @@ namespace Actors.Api.Exports;
 
 /// <summary>
 /// Checks a whole document before anything is written: an import touches many grains, none of which
-/// can undo another's write, so every rule a grain would refuse on (ids, dates, room types, one stay a
-/// night, the plan's limits, an empty target) is checked here first, naming the field that is wrong.
+/// can undo another's write, so every rule a grain would refuse on (ids, dates, room types, one stay or
+/// block a night, the plan's limits, an empty target) is checked here first, naming the field that is wrong.
 /// </summary>
 public static class ImportCheck
 {
@@ -97,10 +97,12 @@ public static class ImportCheck
 
             errors.Settings(property.Settings, field + ".settings.");
             var roomTypes = RoomTypes(property.RoomTypes, field, errors);
-            var rooms = Rooms(property.Rooms, roomTypes, field, errors);
+            var blocks = new List<(string RoomId, RoomBlock Block, string Field)>();
+            var rooms = Rooms(property.Rooms, roomTypes, field, blocks, errors);
             var settingsValid = property.Settings is not null && !errors.Has(field + ".settings.timeZone");
             var today = settingsValid ? Today(now, property.Settings!.TimeZone) : DateOnly.FromDateTime(now.UtcDateTime);
             var bookings = BookingCheck.Bookings(property, rooms, bookingIds, field, today, now, errors);
+            BlockCheck.CheckStays(blocks, bookings, errors);
             if (property.Id is not null && property.Settings is not null && roomTypes.Count > 0)
             {
                 planned.Add(new PlannedProperty(
@@ -172,7 +174,8 @@ public static class ImportCheck
         return valid;
     }
 
-    private static Dictionary<string, PlannedRoom> Rooms(IReadOnlyList<ExportedRoom?>? rooms, List<RoomTypeView> roomTypes, string property, FieldErrors errors)
+    private static Dictionary<string, PlannedRoom> Rooms(
+        IReadOnlyList<ExportedRoom?>? rooms, List<RoomTypeView> roomTypes, string property, List<(string RoomId, RoomBlock Block, string Field)> blocks, FieldErrors errors)
     {
         var field = property + ".rooms";
         var valid = new Dictionary<string, PlannedRoom>(StringComparer.Ordinal);
@@ -209,6 +212,8 @@ public static class ImportCheck
                 errors.Add(at + ".housekeeping", "Use Clean, Dirty, Inspected or OutOfOrder.");
             }
 
+            // Blocks sit in their room, so a block of a room the document does not have cannot be written.
+            var roomBlocks = BlockCheck.Blocks(room.Blocks, at, errors);
             if (room.Id is null)
             {
                 continue;
@@ -220,7 +225,9 @@ public static class ImportCheck
                 continue;
             }
 
-            valid[room.Id] = new PlannedRoom(new NewRoom(room.Id, room.Name ?? "", room.RoomType ?? ""), room.Housekeeping ?? Housekeeping.Clean, room.Retired);
+            blocks.AddRange(roomBlocks.Select(b => (room.Id, b.Block, b.Field)));
+            valid[room.Id] = new PlannedRoom(
+                new NewRoom(room.Id, room.Name ?? "", room.RoomType ?? ""), room.Housekeeping ?? Housekeeping.Clean, room.Retired, [.. roomBlocks.Select(b => b.Block)]);
         }
 
         return valid;

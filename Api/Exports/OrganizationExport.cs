@@ -63,7 +63,7 @@ public static class OrganizationExport
             view.Id,
             view.Settings,
             view.RoomTypes,
-            [.. rooms.Select(r => new ExportedRoom(r.Id, r.Name, r.RoomType, r.Housekeeping, r.Retired))],
+            [.. rooms.Select(r => new ExportedRoom(r.Id, r.Name, r.RoomType, r.Housekeeping, r.Retired, [.. r.Blocks.Select(b => new ExportedBlock(b.Id, b.From, b.To, b.Kind, b.Reason))]))],
             [.. bookings.OfType<ExportedBooking>().OrderBy(b => b.CheckIn).ThenBy(b => b.Id, StringComparer.Ordinal)]);
     }
 

@@ -10,7 +10,7 @@ namespace Actors.Api.Exports;
 
 /// <summary>
 /// Writes a checked <see cref="ImportPlan"/> through the grains, each step by the door the platform
-/// already uses (the organization for the plan's limits, the property, the rooms, the bookings), so
+/// already uses (the organization for the plan's limits, the property, the rooms and their blocks, the bookings), so
 /// each one raises the events that boards, figures and webhooks follow. Ids keep their values: they
 /// are unique within an organization and every grain key starts with it.
 /// </summary>
@@ -61,9 +61,16 @@ public static class OrganizationImport
     private static async Task AddRoomAsync(IGrainFactory grains, IOrganizationGrain organization, string org, string property, PlannedRoom room)
     {
         await organization.AddRoom(property, room.Room);
+        var grain = grains.GetGrain<IRoomGrain>(GrainKeys.Room(org, property, room.Room.Id));
         if (room.Housekeeping != Housekeeping.Clean)
         {
-            await grains.GetGrain<IRoomGrain>(GrainKeys.Room(org, property, room.Room.Id)).SetHousekeeping(room.Housekeeping);
+            await grain.SetHousekeeping(room.Housekeeping);
+        }
+
+        // Under their own ids and past ones too; the check made sure no stay of the document shares their nights.
+        foreach (var block in room.Blocks)
+        {
+            await grain.RestoreBlock(block);
         }
 
         if (room.Retired)

@@ -65,6 +65,13 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Puts an imported stay on the calendar as it was (past nights, in house or departed too), or fails with room-unavailable when it overlaps another; repeating it is harmless.</summary>
     Task Restore(RoomStay stay);
 
+    /// <summary>
+    /// Puts an imported block on the room as it was, under its own id (a whole number, as the room gives them)
+    /// and past nights too, and counts new blocks on from it; fails with conflict when a stay or another block
+    /// shares a night. Repeating the same block is harmless.
+    /// </summary>
+    Task RestoreBlock(RoomBlock block);
+
     /// <summary>Says whether the room can take a new stay for every night of [checkIn, checkOut).</summary>
     Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut);
 }

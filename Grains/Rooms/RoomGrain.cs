@@ -413,6 +413,59 @@ internal sealed class RoomGrain(
             now);
     }
 
+    public async Task RestoreBlock(RoomBlock block)
+    {
+        EnsureExists();
+        var errors = new FieldErrors();
+        errors.Block(block.From, block.To, block.Kind, block.Reason);
+        if (!RoomBlock.TryNumber(block.Id, out var number))
+        {
+            errors.Add("id", "Use a whole number from 1, as a room numbers its blocks.");
+        }
+
+        errors.ThrowIfAny();
+        if (State.Blocks.Find(b => b.Id == block.Id) is { } existing)
+        {
+            // A retried import finds its own block: the same one is fine, another one is not.
+            if (existing == block)
+            {
+                return;
+            }
+
+            throw new ConflictException($"Room '{roomId}' already has another block '{block.Id}'.");
+        }
+
+        // Unlike a new block, an imported one may be in the past or on a room since retired: it happened.
+        // Only the rule that matters most still holds: one stay or block a night.
+        var now = time.GetUtcNow();
+        if (State.Blocks.Find(b => b.Overlaps(block.From, block.To)) is { } other)
+        {
+            throw new ConflictException($"Room '{roomId}' is already blocked from {other.From:yyyy-MM-dd} to {other.To:yyyy-MM-dd} (block '{other.Id}').");
+        }
+
+        if (State.Stays.Find(s => s.IsLive(now) && s.Overlaps(block.From, block.To)) is { } stay)
+        {
+            throw new ConflictException(
+                $"Room '{roomId}' has a stay from {stay.CheckIn:yyyy-MM-dd} to {stay.CheckOut:yyyy-MM-dd} (booking '{stay.BookingId}', {stay.Kind}).");
+        }
+
+        // New blocks are numbered after every block the room ever had, imported ones too.
+        State.LastBlock = Math.Max(State.LastBlock, number);
+        State.Blocks.Add(block);
+        room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomBlocked(propertyId, roomId, block.Id, block.From, block.To, block.Kind, block.Reason));
+        room.Enlist(new BlockRows(Key).Save(block, now));
+        try
+        {
+            await SaveAsync();
+        }
+        catch (PostgresException failure) when (failure.SqlState == PostgresErrorCodes.ExclusionViolation)
+        {
+            // A stay the room no longer keeps in memory (departed long ago) still has its row.
+            State.Stays = await staysTable.ReadAsync(Key, DepartedSince, CancellationToken.None);
+            throw new ConflictException($"Room '{roomId}' has a stay on some nights from {block.From:yyyy-MM-dd} to {block.To:yyyy-MM-dd}.");
+        }
+    }
+
     public Task<bool> IsFree(DateOnly checkIn, DateOnly checkOut)
     {
         var now = time.GetUtcNow();

@@ -68,5 +68,44 @@ public sealed class RoomBlockTests(DomainCluster domain) : IClassFixture<DomainC
         Assert.Equal(0L, await domain.Database.ScalarAsync<long>("SELECT count(*) FROM stays WHERE room_key = $1", d1));
     }
 
+    [Fact]
+    public async Task A_restored_block_keeps_its_id_and_past_nights_and_the_rooms_next_block_is_numbered_after_it()
+    {
+        var org = await domain.OpenHotelAsync();
+        var room = domain.Room(org, "d1");
+        var past = new RoomBlock("4", Day(-20), Day(-15), BlockKinds.OutOfOrder, "Flooded");
+        var coming = new RoomBlock("7", Day(3), Day(5), BlockKinds.OutOfService, "Show room");
+
+        await room.RestoreBlock(past);
+        await room.RestoreBlock(coming);
+        await room.RestoreBlock(coming);
+        await domain.RestartAsync();
+
+        room = domain.Room(org, "d1");
+        Assert.Equal([past, coming], (await room.Get()).Blocks);
+        Assert.Equal(2L, await domain.Database.ScalarAsync<long>("SELECT count(*) FROM stays WHERE room_key = $1 AND kind = 'Block'", $"{org}/hotel/d1"));
+        Assert.False(await room.IsFree(Day(4), Day(6)));
+        var next = await domain.Property(org).BlockRoom("d1", new NewBlock(Day(8), Day(9), BlockKinds.OutOfOrder, "Boiler"));
+        Assert.Equal("8", next.Id);
+    }
+
+    [Fact]
+    public async Task A_restored_block_over_a_stay_or_a_block_or_under_another_id_is_refused_and_nothing_changes()
+    {
+        var org = await domain.OpenHotelAsync();
+        var room = domain.Room(org, "d1");
+        await room.RestoreBlock(new RoomBlock("1", Day(3), Day(5), BlockKinds.OutOfOrder, "Bathroom refit"));
+        await domain.HoldAsync(org, DomainCluster.Stay("d1", 6, 8));
+
+        await Assert.ThrowsAsync<ConflictException>(() => room.RestoreBlock(new RoomBlock("2", Day(4), Day(6), BlockKinds.OutOfOrder, "Painting")));
+        await Assert.ThrowsAsync<ConflictException>(() => room.RestoreBlock(new RoomBlock("2", Day(7), Day(9), BlockKinds.OutOfOrder, "Painting")));
+        await Assert.ThrowsAsync<ConflictException>(() => room.RestoreBlock(new RoomBlock("1", Day(10), Day(12), BlockKinds.OutOfOrder, "Painting")));
+        var badId = await Assert.ThrowsAsync<DomainValidationException>(() => room.RestoreBlock(new RoomBlock("01", Day(10), Day(12), BlockKinds.OutOfOrder, "Painting")));
+
+        Assert.Contains("id", badId.Errors.Keys);
+        Assert.Single((await room.Get()).Blocks);
+        Assert.Equal("2", (await domain.Property(org).BlockRoom("d1", new NewBlock(Day(10), Day(12), BlockKinds.OutOfOrder, "Painting"))).Id);
+    }
+
     private static DateOnly Day(int days) => DomainCluster.Today.AddDays(days);
 }

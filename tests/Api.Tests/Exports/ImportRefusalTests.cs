@@ -23,6 +23,15 @@ public sealed class ImportRefusalTests(ApiFixture api) : IClassFixture<ApiFixtur
         { "nights that do not match the dates", "properties[0].bookings[0].nights" },
         { "guest without a name", "properties[0].bookings[0].guest.name" },
         { "a party of a thousand", "properties[0].bookings[0].guests" },
+        { "block dates backwards", "properties[0].rooms[0].blocks[0].to" },
+        { "block date after 2199", "properties[0].rooms[0].blocks[0].from" },
+        { "block of an unknown kind", "properties[0].rooms[0].blocks[0].kind" },
+        { "block without a reason", "properties[0].rooms[0].blocks[0].reason" },
+        { "block id the room would not give", "properties[0].rooms[0].blocks[0].id" },
+        { "two blocks of a room with one id", "properties[0].rooms[0].blocks[1].id" },
+        { "two blocks on one night in one room", "properties[0].rooms[0].blocks[1].from" },
+        { "block over a stay of its room", "properties[0].rooms[0].blocks[0].from" },
+        { "blocks of a room the document names twice", "properties[0].rooms[2].id" },
     };
 
     [Theory]
@@ -33,6 +42,12 @@ public sealed class ImportRefusalTests(ApiFixture api) : IClassFixture<ApiFixtur
         var property = document["properties"]![0]!;
         var bookings = property["bookings"]!.AsArray();
         bookings.Add(ExportImportTests.ExportedBooking("first", "d1", 3, 5, "Confirmed"));
+        var rooms = property["rooms"]!.AsArray();
+        Assert.Equal("d1", (string?)rooms[0]!["id"]);
+        // A block of its own in each room, clear of the stay: what each case changes is the only fault.
+        rooms[0]!["blocks"] = new JsonArray(ExportedBlock("1", 6, 8));
+        rooms[1]!["blocks"] = new JsonArray(ExportedBlock("1", 3, 5));
+        var blocks = rooms[0]!["blocks"]!.AsArray();
         switch (change)
         {
             case "unknown format": document["format"] = "someone-else/hotel"; break;
@@ -46,6 +61,15 @@ public sealed class ImportRefusalTests(ApiFixture api) : IClassFixture<ApiFixtur
             case "nights that do not match the dates": bookings[0]!["nights"]!.AsArray().RemoveAt(0); break;
             case "guest without a name": bookings[0]!["guest"]!["name"] = "\u200B\u200B"; break;
             case "a party of a thousand": bookings[0]!["guests"] = 1000; break;
+            case "block dates backwards": blocks[0]!["to"] = ApiFixture.Day(6); break;
+            case "block date after 2199": blocks[0]!["from"] = "2300-01-01"; break;
+            case "block of an unknown kind": blocks[0]!["kind"] = "closed"; break;
+            case "block without a reason": blocks[0]!["reason"] = "\u200B"; break;
+            case "block id the room would not give": blocks[0]!["id"] = "b-1"; break;
+            case "two blocks of a room with one id": blocks.Add(ExportedBlock("1", 10, 12)); break;
+            case "two blocks on one night in one room": blocks.Add(ExportedBlock("2", 7, 9)); break;
+            case "block over a stay of its room": blocks[0]!["from"] = ApiFixture.Day(4); break;
+            case "blocks of a room the document names twice": rooms.Add(new JsonObject { ["id"] = "d1", ["name"] = "Again", ["roomType"] = "double", ["housekeeping"] = "Clean", ["blocks"] = new JsonArray(ExportedBlock("2", 10, 12)) }); break;
         }
 
         var target = await NewOrganizationAsync();
@@ -129,6 +153,16 @@ public sealed class ImportRefusalTests(ApiFixture api) : IClassFixture<ApiFixtur
         Assert.Equal(ApiFixture.Problems + "plan-limit", (await tooManyProperties.ReadAsync()).ProblemType());
         Assert.Equal(before, await FingerprintAsync(target));
     }
+
+    /// <summary>A block as an export writes it, out of order for the nights [from, to) counted from today.</summary>
+    public static JsonObject ExportedBlock(string id, int from, int to, string reason = "Bathroom refit") => new()
+    {
+        ["id"] = id,
+        ["from"] = ApiFixture.Day(from),
+        ["to"] = ApiFixture.Day(to),
+        ["kind"] = "out_of_order",
+        ["reason"] = reason,
+    };
 
     /// <summary>An export of a new hotel with <paramref name="doubles"/> double rooms and no bookings yet.</summary>
     private async Task<JsonNode> DocumentAsync(int doubles = 2)

@@ -60,8 +60,8 @@ public sealed class BoardBlocksTests(BrowserFixture browsers) : IClassFixture<Br
         var dialog = board.GetByRole(AriaRole.Dialog, new() { Name = "Block nights" });
         await Expect(dialog).ToContainTextAsync("Double 2 · Double");
         await Expect(dialog.GetByLabel("Reason")).ToBeFocusedAsync();
-        await dialog.GetByLabel("First night").FillAsync(ApiFixture.Day(2));
-        await dialog.GetByLabel("Last night").FillAsync(ApiFixture.Day(4));
+        await dialog.GetByLabel("First blocked night").FillAsync(ApiFixture.Day(2));
+        await dialog.GetByLabel("Last blocked night").FillAsync(ApiFixture.Day(4));
         await dialog.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Out of service" });
         await dialog.GetByLabel("Reason").FillAsync("Painting");
         await Expect(dialog.Locator("#block-nights-span")).ToContainTextAsync("3 nights; on sale again from");
@@ -82,8 +82,8 @@ public sealed class BoardBlocksTests(BrowserFixture browsers) : IClassFixture<Br
         var narrow = await browsers.OpenBoardAsync(org, width: 1024);
         await narrow.GetByRole(AriaRole.Button, new() { Name = "Block nights in Double 1…" }).ClickAsync();
         var refused = narrow.GetByRole(AriaRole.Dialog, new() { Name = "Block nights" });
-        await refused.GetByLabel("First night").FillAsync(ApiFixture.Day(5));
-        await refused.GetByLabel("Last night").FillAsync(ApiFixture.Day(6));
+        await refused.GetByLabel("First blocked night").FillAsync(ApiFixture.Day(5));
+        await refused.GetByLabel("Last blocked night").FillAsync(ApiFixture.Day(6));
         await refused.GetByLabel("Reason").FillAsync("Leak under the window");
         await refused.GetByRole(AriaRole.Button, new() { Name = "Block nights" }).ClickAsync();
         await Expect(refused.GetByRole(AriaRole.Alert)).ToContainTextAsync($"has a stay from {ApiFixture.Day(6)} to {ApiFixture.Day(8)}");
@@ -139,8 +139,8 @@ public sealed class BoardBlocksTests(BrowserFixture browsers) : IClassFixture<Br
 
         await board.GetByRole(AriaRole.Button, new() { Name = "Block nights in Double 1…" }).ClickAsync();
         var dialog = board.GetByRole(AriaRole.Dialog, new() { Name = "Block nights" });
-        await dialog.GetByLabel("First night").FillAsync(ApiFixture.Day(4));
-        await dialog.GetByLabel("Last night").FillAsync(ApiFixture.Day(4));
+        await dialog.GetByLabel("First blocked night").FillAsync(ApiFixture.Day(4));
+        await dialog.GetByLabel("Last blocked night").FillAsync(ApiFixture.Day(4));
         await dialog.GetByLabel("Reason").FillAsync("Deep clean");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Block nights" }).ClickAsync();
         await Expect(dialog.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();

@@ -2,7 +2,7 @@
 // the nights, the kind and the reason; a block on the board opens its details with "Remove block".
 // Neither draws anything itself: the block comes and goes through the live feed, as every change does,
 // so what the board shows is what the property holds. Kept apart from board-blocks.js, which draws them.
-import { request, post, showError } from './api.js';
+import { post, request, showError } from './api.js';
 import { addDays, formatDay, nightsBetween } from './dates.js';
 import { h } from './dom.js';
 import { blockOf, kindNames } from './board-blocks.js';
@@ -120,7 +120,7 @@ export class RoomBlocking {
     const button = form.querySelector('button[type="submit"]');
     if (form.last.value < form.first.value) {
       this.invalid(['to']);
-      showError(this.newError, { message: 'The last night must be on or after the first night.' });
+      showError(this.newError, { message: 'The last blocked night must be on or after the first.' });
       return;
     }
     button.disabled = true;
@@ -150,12 +150,15 @@ export class RoomBlocking {
 
   renderMenu() {
     const block = this.open && blockOf(this.open.roomId, this.open.id);
-    this.remove.hidden = !block;
     if (!block) {
+      // Removed from another board while this one was about to: the focus stays in the dialog.
+      if (document.activeElement === this.remove) this.menu.querySelector('[data-close]').focus();
+      this.remove.hidden = true;
       this.menuTitle.textContent = 'Block';
       this.menuDetails.replaceChildren(h('p', {}, 'This block is no longer on the board: it was removed.'));
       return;
     }
+    this.remove.hidden = false;
     const kind = kindNames[block.kind] ?? block.kind;
     this.menuTitle.textContent = `${this.roomName(block.roomId)} · ${kind}`;
     const rows = [

@@ -4,7 +4,7 @@
 import { formatStay, nightsBetween } from './dates.js';
 import { h } from './dom.js';
 
-const kindNames = { out_of_order: 'Out of order', out_of_service: 'Out of service' };
+export const kindNames = { out_of_order: 'Out of order', out_of_service: 'Out of service' };
 
 // Blocks by "room/id": a block's id is its room's own.
 const blocks = new Map();
@@ -15,6 +15,9 @@ export function resetBlocks(list) {
   blocks.clear();
   for (const block of list ?? []) blocks.set(keyOf(block.roomId, block.id), { ...block });
 }
+
+/** A block the board knows of, by its room and its id (null when it is gone). */
+export const blockOf = (roomId, id) => blocks.get(keyOf(roomId, id)) ?? null;
 
 /** Applies a block's event; true when the board should draw again. Applying one twice changes nothing. */
 export function applyBlockEvent(event) {
@@ -59,4 +62,6 @@ export function renderBlocks(board, { lines, from, nights, roomName }) {
   }
   // A live change redraws the blocks: the one the desk had focused keeps the focus.
   if (focused?.startsWith('block:')) board.querySelector(`[data-key="${CSS.escape(focused)}"]`)?.focus();
+  // An open block's details (board-block-dialogs.js) follow what was just drawn.
+  board.dispatchEvent(new Event('blocksdrawn'));
 }

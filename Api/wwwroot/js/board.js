@@ -10,6 +10,7 @@ import { freeCell, groups, roomType, setRates, showFree, typeHeader } from './bo
 import { findBookings, plain } from './board-search.js';
 import { renderDesk } from './board-desk.js';
 import { applyBlockEvent, blockedOn, renderBlocks, resetBlocks } from './board-blocks.js';
+import { blockButton, blockLabel, RoomBlocking } from './board-block-dialogs.js';
 import { forgetSession, savedSession, signIn } from './session.js';
 
 const query = new URLSearchParams(location.search);
@@ -454,7 +455,8 @@ function roomHeader(room) {
   }, Object.entries(housekeepingNames).map(([value, label]) => h('option', { value, selected: value === room.housekeeping }, label)));
   return h('div', { class: 'room', dataset: { room: room.id } },
     h('span', { class: 'name' }, room.name),
-    select);
+    select,
+    blockButton(room));
 }
 
 /** Updates one room's header in place, so an open menu or focus elsewhere is left alone. */
@@ -467,6 +469,7 @@ function renderRoom(roomId) {
   select.value = room.housekeeping;
   select.dataset.housekeeping = room.housekeeping;
   select.setAttribute('aria-label', `Housekeeping for ${room.name}`);
+  header.querySelector('.block-nights')?.setAttribute('aria-label', blockLabel(room.name));
 }
 
 /**
@@ -478,8 +481,11 @@ function lane(room) {
   return h('button', { type: 'button', class: 'lane', 'aria-label': `Book ${room.name}`, dataset: { room: room.id, key: `lane:${room.id}` } });
 }
 
+/** Tonight when the board shows it, else the first night shown: where the keyboard books or blocks from. */
+const firstNight = () => (model.from <= model.today && model.today < model.to ? model.today : model.from);
+
 function nightUnder(lane, e) {
-  if (e.detail === 0) return model.from <= model.today && model.today < model.to ? model.today : model.from;
+  if (e.detail === 0) return firstNight();
   const box = lane.getBoundingClientRect();
   const index = Math.floor((e.clientX - box.left) / (box.width / nightsShown()));
   return nightAt(Math.min(Math.max(index, 0), nightsShown() - 1));
@@ -678,6 +684,17 @@ setInterval(() => {
 // ---- Changing a stay's nights ----
 
 const dateChange = new DateChange({ api, property, closed: () => queueBars() });
+
+// ---- Blocking a room's nights ----
+
+new RoomBlocking({
+  api,
+  property,
+  board: elements.board,
+  roomName: (id) => model.rooms.get(id)?.name ?? id,
+  roomLabel: (id) => (model.rooms.has(id) ? `${model.rooms.get(id).name} · ${typeName(model.rooms.get(id).roomType)}` : id),
+  firstNight,
+});
 
 /** Pressing a bar's edge: the bar follows the pointer; on release the new nights and price are shown for saving. */
 function startStretch(press, bar, edge) {

@@ -165,30 +165,12 @@ internal sealed class RoomGrain(
         }
 
         var now = time.GetUtcNow();
-        if (State.Stays.Find(s => s.IsLive(now) && s.Overlaps(block.From, block.To)) is { } stay)
-        {
-            throw new ConflictException(
-                $"Room '{roomId}' has a stay from {stay.CheckIn:yyyy-MM-dd} to {stay.CheckOut:yyyy-MM-dd} (booking '{stay.BookingId}', {stay.Kind}); move or cancel it first.");
-        }
-
+        RefuseStayUnder(block.From, block.To, now);
         var added = new RoomBlock((State.LastBlock + 1).ToString(CultureInfo.InvariantCulture), block.From, block.To, block.Kind, block.Reason);
         State.LastBlock++;
         // Blocks that ended long ago sell nothing any more: forget them, so the state stays small.
         State.Blocks.RemoveAll(b => b.To < today.AddDays(-StayLimits.DepartedDaysKept));
-        State.Blocks.Add(added);
-        room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomBlocked(propertyId, roomId, added.Id, added.From, added.To, added.Kind, added.Reason));
-        room.Enlist(new BlockRows(Key).Save(added, now));
-        try
-        {
-            await SaveAsync();
-        }
-        catch (PostgresException failure) when (failure.SqlState == PostgresErrorCodes.ExclusionViolation)
-        {
-            // A stay this activation never saw (another one wrote it): learn it, and say what the room says.
-            State.Stays = await staysTable.ReadAsync(Key, DepartedSince, CancellationToken.None);
-            throw new ConflictException($"Room '{roomId}' has a stay on some nights from {block.From:yyyy-MM-dd} to {block.To:yyyy-MM-dd}; move or cancel it first.");
-        }
-
+        await KeepBlockAsync(added, now);
         return added;
     }
 
@@ -443,14 +425,28 @@ internal sealed class RoomGrain(
             throw new ConflictException($"Room '{roomId}' is already blocked from {other.From:yyyy-MM-dd} to {other.To:yyyy-MM-dd} (block '{other.Id}').");
         }
 
-        if (State.Stays.Find(s => s.IsLive(now) && s.Overlaps(block.From, block.To)) is { } stay)
-        {
-            throw new ConflictException(
-                $"Room '{roomId}' has a stay from {stay.CheckIn:yyyy-MM-dd} to {stay.CheckOut:yyyy-MM-dd} (booking '{stay.BookingId}', {stay.Kind}).");
-        }
-
+        RefuseStayUnder(block.From, block.To, now);
         // New blocks are numbered after every block the room ever had, imported ones too.
         State.LastBlock = Math.Max(State.LastBlock, number);
+        await KeepBlockAsync(block, now);
+    }
+
+    private void RefuseStayUnder(DateOnly from, DateOnly to, DateTimeOffset now)
+    {
+        if (State.Stays.Find(s => s.IsLive(now) && s.Overlaps(from, to)) is { } stay)
+        {
+            throw new ConflictException(
+                $"Room '{roomId}' has a stay from {stay.CheckIn:yyyy-MM-dd} to {stay.CheckOut:yyyy-MM-dd} (booking '{stay.BookingId}', {stay.Kind}); move or cancel it first.");
+        }
+    }
+
+    /// <summary>
+    /// Puts a block on the calendar: in the room's state, on the board stream and as a row of the stays
+    /// table, in one transaction. The table's constraint may still find a stay the room does not keep in
+    /// memory (written by another activation, or departed long ago): the room learns it and refuses.
+    /// </summary>
+    private async Task KeepBlockAsync(RoomBlock block, DateTimeOffset now)
+    {
         State.Blocks.Add(block);
         room.RaiseEvent(BoardStream.Of(org, propertyId), new RoomBlocked(propertyId, roomId, block.Id, block.From, block.To, block.Kind, block.Reason));
         room.Enlist(new BlockRows(Key).Save(block, now));
@@ -460,9 +456,8 @@ internal sealed class RoomGrain(
         }
         catch (PostgresException failure) when (failure.SqlState == PostgresErrorCodes.ExclusionViolation)
         {
-            // A stay the room no longer keeps in memory (departed long ago) still has its row.
             State.Stays = await staysTable.ReadAsync(Key, DepartedSince, CancellationToken.None);
-            throw new ConflictException($"Room '{roomId}' has a stay on some nights from {block.From:yyyy-MM-dd} to {block.To:yyyy-MM-dd}.");
+            throw new ConflictException($"Room '{roomId}' has a stay on some nights from {block.From:yyyy-MM-dd} to {block.To:yyyy-MM-dd}; move or cancel it first.");
         }
     }
 

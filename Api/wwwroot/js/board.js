@@ -11,7 +11,7 @@ import { findBookings, plain } from './board-search.js';
 import { renderDesk } from './board-desk.js';
 import { applyBlockEvent, blockedOn, renderBlocks, resetBlocks } from './board-blocks.js';
 import { blockButton, blockLabel, RoomBlocking } from './board-block-dialogs.js';
-import { forgetSession, savedSession, signIn } from './session.js';
+import { forgetSession, savedSession, signInWith } from './session.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -171,22 +171,7 @@ function showBoard(session) {
   load();
 }
 
-elements.signInForm.addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const form = e.target;
-  const button = form.querySelector('button[type="submit"]');
-  button.disabled = true;
-  try {
-    const session = await signIn(form.email.value.trim(), form.password.value);
-    form.reset();
-    showBoard(session);
-  } catch (error) {
-    showError(elements.signInError, error);
-    form.password.select();
-  } finally {
-    button.disabled = false;
-  }
-});
+signInWith(elements.signInForm, elements.signInError, showBoard);
 
 document.getElementById('sign-out').addEventListener('click', () => showSignIn('Signed out. Sign in to see the board again.'));
 

@@ -6,7 +6,7 @@ import { addDays, formatDay, isWeekend, money, todayIn } from './dates.js';
 import { h } from './dom.js';
 import { drawOccupancy } from './figures-chart.js';
 import { totalsOf } from './figures-totals.js';
-import { forgetSession, savedSession, signIn } from './session.js';
+import { forgetSession, savedSession, signInWith } from './session.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -72,22 +72,7 @@ function showFigures(session) {
   load();
 }
 
-elements.signInForm.addEventListener('submit', async (e) => {
-  e.preventDefault();
-  const form = e.target;
-  const button = form.querySelector('button[type="submit"]');
-  button.disabled = true;
-  try {
-    const session = await signIn(form.email.value.trim(), form.password.value);
-    form.reset();
-    showFigures(session);
-  } catch (error) {
-    showError(elements.signInError, error);
-    form.password.select();
-  } finally {
-    button.disabled = false;
-  }
-});
+signInWith(elements.signInForm, elements.signInError, showFigures);
 
 $('sign-out').addEventListener('click', () => showSignIn('Signed out. Sign in to see the figures again.'));
 

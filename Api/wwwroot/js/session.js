@@ -1,6 +1,6 @@
 // The manager's sign-in on this tab. sessionStorage, not localStorage: the token lives as long as
 // the tab does, so closing the board on a shared front-desk computer signs out.
-import { post } from './api.js';
+import { post, showError } from './api.js';
 
 const key = 'board.session';
 
@@ -26,6 +26,28 @@ export async function signIn(email, password) {
     // Storage off: the token still works until the page is left.
   }
   return { token: session.token, email: session.email };
+}
+
+/**
+ * Makes a page's sign-in form (fields email and password) sign in: on success signedIn(session);
+ * otherwise the API's words in errorElement and the password selected for another try.
+ */
+export function signInWith(form, errorElement, signedIn) {
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    try {
+      const session = await signIn(form.email.value.trim(), form.password.value);
+      form.reset();
+      signedIn(session);
+    } catch (error) {
+      showError(errorElement, error);
+      form.password.select();
+    } finally {
+      button.disabled = false;
+    }
+  });
 }
 
 export function forgetSession() {

@@ -78,7 +78,7 @@ public sealed class ExportImportTests(ApiFixture api) : IClassFixture<ApiFixture
         var document = JsonNode.Parse((await api.Client.GetAsync($"/api/orgs/{source}/export").OkAsync()).GetRawText())!;
         var d1 = document["properties"]![0]!["rooms"]!.AsArray().Single(r => (string?)r!["id"] == "d1")!;
         d1["blocks"] = new JsonArray(ImportRefusalTests.ExportedBlock("4", -10, -8, "Flooded"), ImportRefusalTests.ExportedBlock("5", 2, 5));
-        document["properties"]![0]!["bookings"]!.AsArray().Add(ExportedBooking("before", "d1", -8, -6, "CheckedOut", departedOn: -6));
+        document["properties"]![0]!["bookings"]!.AsArray().Add(ExportedBookings.Booking("before", "d1", -8, -6, "CheckedOut", departedOn: -6));
         var target = await NewOrganizationAsync();
 
         await api.Client.PostAsync($"/api/orgs/{target}/import", document).OkAsync();
@@ -111,7 +111,7 @@ public sealed class ExportImportTests(ApiFixture api) : IClassFixture<ApiFixture
             room!.AsObject().Remove("blocks");
         }
 
-        document["properties"]![0]!["bookings"]!.AsArray().Add(ExportedBooking("older", "d2", 1, 3, "Confirmed"));
+        document["properties"]![0]!["bookings"]!.AsArray().Add(ExportedBookings.Booking("older", "d2", 1, 3, "Confirmed"));
         var target = await NewOrganizationAsync();
 
         var summary = await api.Client.PostAsync($"/api/orgs/{target}/import", document).OkAsync();
@@ -127,9 +127,9 @@ public sealed class ExportImportTests(ApiFixture api) : IClassFixture<ApiFixture
         var source = await api.OpenHotelAsync(doubles: 2, suites: 0);
         var document = JsonNode.Parse((await api.Client.GetAsync($"/api/orgs/{source}/export").OkAsync()).GetRawText())!;
         var bookings = document["properties"]![0]!["bookings"]!.AsArray();
-        bookings.Add(ExportedBooking("last-week", "d1", -9, -6, "CheckedOut", departedOn: -7));
-        bookings.Add(ExportedBooking("in-house", "d1", -3, 2, "CheckedIn"));
-        bookings.Add(ExportedBooking("long-ago", "d2", -400, -398, "CheckedOut"));
+        bookings.Add(ExportedBookings.Booking("last-week", "d1", -9, -6, "CheckedOut", departedOn: -7));
+        bookings.Add(ExportedBookings.Booking("in-house", "d1", -3, 2, "CheckedIn"));
+        bookings.Add(ExportedBookings.Booking("long-ago", "d2", -400, -398, "CheckedOut"));
         var target = await NewOrganizationAsync();
 
         await api.Client.PostAsync($"/api/orgs/{target}/import", document).OkAsync();
@@ -147,32 +147,6 @@ public sealed class ExportImportTests(ApiFixture api) : IClassFixture<ApiFixture
         await api.Client.PostAsync($"/api/orgs/{target}/bookings/in-house/check-out", null).OkAsync();
     }
 
-    /// <summary>A booking as an export writes it, priced 100 a night.</summary>
-    public static JsonObject ExportedBooking(string id, string room, int from, int to, string status, int? departedOn = null, string? checkIn = null)
-    {
-        var nights = new JsonArray();
-        var start = checkIn is null ? ApiFixture.Today.AddDays(from) : DateOnly.Parse(checkIn, System.Globalization.CultureInfo.InvariantCulture);
-        for (var night = 0; night < to - from; night++)
-        {
-            nights.Add(new JsonObject { ["night"] = start.AddDays(night).ToString("yyyy-MM-dd"), ["price"] = 100m });
-        }
-
-        return new JsonObject
-        {
-            ["id"] = id,
-            ["roomId"] = room,
-            ["roomType"] = "double",
-            ["checkIn"] = checkIn ?? ApiFixture.Day(from),
-            ["checkOut"] = checkIn is null ? ApiFixture.Day(to) : start.AddDays(to - from).ToString("yyyy-MM-dd"),
-            ["departedOn"] = departedOn is { } left ? ApiFixture.Day(left) : null,
-            ["status"] = status,
-            ["guest"] = new JsonObject { ["name"] = "Guest " + id, ["email"] = "guest@example.com" },
-            ["nights"] = nights,
-            ["total"] = 100m * (to - from),
-            ["currency"] = "EUR",
-            ["cancellation"] = new JsonObject { ["freeUntilDaysBeforeArrival"] = 2, ["lateFee"] = "FirstNight" },
-        };
-    }
 
     private static string Blocks(string org, string room) => $"/api/orgs/{org}/properties/hotel/rooms/{room}/blocks";
 

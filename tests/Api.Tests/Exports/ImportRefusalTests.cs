@@ -41,7 +41,7 @@ public sealed class ImportRefusalTests(ApiFixture api) : IClassFixture<ApiFixtur
         var document = await DocumentAsync();
         var property = document["properties"]![0]!;
         var bookings = property["bookings"]!.AsArray();
-        bookings.Add(ExportImportTests.ExportedBooking("first", "d1", 3, 5, "Confirmed"));
+        bookings.Add(ExportedBookings.Booking("first", "d1", 3, 5, "Confirmed"));
         var rooms = property["rooms"]!.AsArray();
         Assert.Equal("d1", (string?)rooms[0]!["id"]);
         // A block of its own in each room, clear of the stay: what each case changes is the only fault.
@@ -53,10 +53,10 @@ public sealed class ImportRefusalTests(ApiFixture api) : IClassFixture<ApiFixtur
             case "unknown format": document["format"] = "someone-else/hotel"; break;
             case "wrong version": document["version"] = 2; break;
             case "dates backwards": bookings[0]!["checkOut"] = ApiFixture.Day(1); break;
-            case "date after 2199": bookings[0] = ExportImportTests.ExportedBooking("first", "d1", 0, 2, "Confirmed", checkIn: "2300-01-01"); break;
+            case "date after 2199": bookings[0] = ExportedBookings.Booking("first", "d1", 0, 2, "Confirmed", checkIn: "2300-01-01"); break;
             case "duplicate room ids": property["rooms"]!.AsArray().Add(new JsonObject { ["id"] = "d1", ["name"] = "Again", ["roomType"] = "double", ["housekeeping"] = "Clean" }); break;
             case "stay in a room that does not exist": bookings[0]!["roomId"] = "z9"; break;
-            case "two stays on one night in one room": bookings.Add(ExportImportTests.ExportedBooking("second", "d1", 4, 6, "CheckedIn")); break;
+            case "two stays on one night in one room": bookings.Add(ExportedBookings.Booking("second", "d1", 4, 6, "CheckedIn")); break;
             case "room of an unknown type": property["rooms"]![0]!["roomType"] = "penthouse"; break;
             case "nights that do not match the dates": bookings[0]!["nights"]!.AsArray().RemoveAt(0); break;
             case "guest without a name": bookings[0]!["guest"]!["name"] = "\u200B\u200B"; break;

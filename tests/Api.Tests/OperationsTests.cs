@@ -38,8 +38,10 @@ public sealed partial class OperationsTests(OperationsApi api) : IClassFixture<O
         // PostgreSQL: Npgsql times every command.
         Assert.True(Value(metrics, "db_client_operation_duration_seconds_count") >= 1, "no database commands counted");
         // Boards and dead letters are reported even when nothing happened to them yet.
-        Assert.Matches(@"(?m)^boards_connections\{[^}]*\} 0$", metrics);
-        Assert.Matches(@"(?m)^dead_letters_waiting\{[^}]*\} 0$", metrics);
+        // OpenTelemetry reads every meter of these names in the process, and the test process runs other
+        // hosts whose boards may be open: the value is not this host's alone, so only its presence is asked.
+        Assert.Matches(@"(?m)^boards_connections\{[^}]*\} \d+$", metrics);
+        Assert.Matches(@"(?m)^dead_letters_waiting\{[^}]*\} \d+$", metrics);
     }
 
     [Fact]

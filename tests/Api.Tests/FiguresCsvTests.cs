@@ -61,13 +61,7 @@ public sealed class FiguresCsvTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Theory]
-    [InlineData("", "from")]
-    [InlineData("?from=2026-01-01", "to")]
-    [InlineData("?from=2026-13-01&to=2026-12-01", "from")]
-    [InlineData("?from=2026-12-10&to=2026-12-01", "to")]
-    [InlineData("?from=2026-12-01&to=2026-12-01", "to")]
-    [InlineData("?from=2026-01-01&to=2028-01-01", "to")]
-    [InlineData("?from=01/12/2026&to=2026-12-31", "from")]
+    [MemberData(nameof(FiguresTests.BadRanges), MemberType = typeof(FiguresTests))]
     public async Task A_bad_range_is_the_same_validation_problem_as_the_json_gives(string query, string field)
     {
         var org = await api.OpenHotelAsync(doubles: 1, suites: 0);

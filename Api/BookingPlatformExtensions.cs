@@ -96,6 +96,7 @@ public static class BookingPlatformExtensions
             .AddEndpointFilter<DomainProblemFilter>()
             .ProducesValidationProblem();
         accounts.MapAccountsApi();
+        accounts.MapSessionsApi();
         accounts.MapInvitationsApi();
         app.MapGroup("/api/guest")
             .AddEndpointFilter<DomainProblemFilter>()

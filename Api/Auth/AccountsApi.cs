@@ -52,7 +52,7 @@ public static class AccountsApi
 
         AuditScope.Set(context, request.OrganizationId!);
         await organization.Create(new CreateOrganization(request.OrganizationName!, request.Plan ?? Plan.Free, email));
-        var token = tokens.Issue(email);
+        var token = tokens.Issue(email, await user.SessionStamp());
         return TypedResults.Created($"/api/orgs/{request.OrganizationId}", new SignedIn(token.Token, token.ExpiresAt, await user.Get()));
     }
 
@@ -60,9 +60,10 @@ public static class AccountsApi
     {
         var (email, password) = request.Validate();
         var key = Emails.Normalize(email);
-        var user = await SignInOrExplain(grains.GetGrain<IUserGrain>(key), password, context);
-        var token = tokens.Issue(key);
-        return TypedResults.Ok(new SignedIn(token.Token, token.ExpiresAt, user));
+        var user = grains.GetGrain<IUserGrain>(key);
+        var account = await SignInOrExplain(user, password, context);
+        var token = tokens.Issue(key, await user.SessionStamp());
+        return TypedResults.Ok(new SignedIn(token.Token, token.ExpiresAt, account));
     }
 
     private static async Task<Ok<UserView>> MeAsync(ClaimsPrincipal principal, IGrainFactory grains) =>

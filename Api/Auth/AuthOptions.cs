@@ -12,7 +12,13 @@ public sealed class AuthOptions
     /// </summary>
     public string? SigningKey { get; set; }
 
-    /// <summary>How long a sign-in token is good for.</summary>
+    /// <summary>
+    /// The domain the pages' sign-in cookie is set for. Unset: Tenancy:BaseHost when that is set (so
+    /// "{org}.{base}" subdomains share the sign-in), else the host that answered.
+    /// </summary>
+    public string? CookieDomain { get; set; }
+
+    /// <summary>How long a sign-in token, or a page's sign-in cookie since its last use, is good for.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>How long an invitation can be accepted.</summary>

@@ -11,8 +11,10 @@ namespace Actors.Api.Auth;
 /// in the hub method, is logged as one warning line: it is a client's mistake or a probe, not a fault,
 /// and SignalR itself logs it at Debug only.
 /// </summary>
-public sealed class HubMembershipFilter(IGrainFactory grains, ILogger<HubMembershipFilter> logger) : IHubFilter
+public sealed class HubMembershipFilter(IGrainFactory grains, Sessions sessions, ILogger<HubMembershipFilter> logger) : IHubFilter
 {
+    private const string SignInFirst = "Sign in first: connect with the sign-in cookie, or with the token as access_token.";
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
@@ -41,7 +43,13 @@ public sealed class HubMembershipFilter(IGrainFactory grains, ILogger<HubMembers
     private async ValueTask<object?> CheckedAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var email = Claims.EmailOf(invocationContext.Context.User)
-            ?? throw new HubException("Sign in first: connect with the token as access_token.");
+            ?? throw new HubException(SignInFirst);
+        // A connection outlives the request that opened it: a session ended since is refused here.
+        if (!await sessions.IsCurrentAsync(invocationContext.Context.User))
+        {
+            throw new HubException(Sessions.Ended);
+        }
+
         var parameters = invocationContext.HubMethod.GetParameters();
         var index = Array.FindIndex(parameters, p => p.Name == "organization");
         if (index < 0 || index >= invocationContext.HubMethodArguments.Count || invocationContext.HubMethodArguments[index] is not string organization)
@@ -65,6 +73,6 @@ public sealed class HubMembershipFilter(IGrainFactory grains, ILogger<HubMembers
 
     public Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next) =>
         Claims.EmailOf(context.Context.User) is null
-            ? throw new HubException("Sign in first: connect with the token as access_token.")
+            ? throw new HubException(SignInFirst)
             : next(context);
 }

@@ -47,7 +47,7 @@ public static class InvitationsApi
 
         AuditScope.Set(context, org);
         await organization.AcceptInvitation(secret);
-        var signedIn = tokens.Issue(invitation.Email);
+        var signedIn = tokens.Issue(invitation.Email, await user.SessionStamp());
         return TypedResults.Ok(new SignedIn(signedIn.Token, signedIn.ExpiresAt, await user.Get()));
     }
 }

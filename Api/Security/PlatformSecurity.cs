@@ -25,9 +25,7 @@ public static class PlatformSecurity
         // database, nodes and restarts must agree on the key, so it has to be configured.
         var inMemory = string.IsNullOrEmpty(configuration.GetConnectionString("Postgres"));
         services.AddSingleton(SigningKey.From(configuration[$"{AuthOptions.Section}:SigningKey"], inMemory || builder.Environment.IsDevelopment()));
-        services.AddSingleton<AccessTokens>();
-        services.AddAuthentication(BearerTokenHandler.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddMemberAuthentication();
         services.AddSingleton<IAuthorizationHandler, OrganizationRoleHandler>();
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
         services.AddAuthorizationBuilder()
@@ -73,6 +71,7 @@ public static class PlatformSecurity
         // Authentication only checks the token's signature; it comes first so members are counted per
         // account. The limiter comes before anything that costs a grain call, so a flood is turned away cheaply.
         app.UseAuthentication();
+        app.UseMiddleware<CookieChangesNeedAntiforgery>();
         app.UseRateLimiter();
         app.UseMiddleware<TenantResolution>();
         app.UseAuthorization();

@@ -1,4 +1,5 @@
 using Orleans;
+using Orleans.Concurrency;
 
 namespace Actors.Grains.Abstractions.Users;
 
@@ -19,9 +20,22 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Returns the account, or fails with not-found.</summary>
     Task<UserView> Get();
 
-    /// <summary>Records that an organization took this account in (or changed its role).</summary>
+    /// <summary>
+    /// The account's current session stamp, carried by every token and cookie issued to it from
+    /// now on; fails with not-found for an account without a password.
+    /// </summary>
+    Task<string> SessionStamp();
+
+    /// <summary>Whether a token or cookie carrying <paramref name="stamp"/> is still good: false once the account signed out everywhere.</summary>
+    [AlwaysInterleave]
+    Task<bool> IsCurrentSession(string stamp);
+
+    /// <summary>Signs the account out everywhere: every token and cookie issued to it so far stops working, on every node.</summary>
+    Task EndAllSessions();
+
+    /// <summary>Records that an organization took this account in, or changed its role (which ends the account's sessions).</summary>
     Task Joined(string organization, Role role);
 
-    /// <summary>Records that an organization removed this account.</summary>
+    /// <summary>Records that an organization removed this account, which ends the account's sessions.</summary>
     Task Left(string organization);
 }

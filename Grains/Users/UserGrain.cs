@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Users;
 using Orleans;
@@ -98,19 +100,57 @@ internal sealed class UserGrain(
 
     public Task<UserView> Get() => Exists ? Task.FromResult(View()) : throw new NotFoundException("No such account.");
 
-    public async Task Joined(string organization, Role role)
+    public async Task<string> SessionStamp()
     {
-        if (State.Memberships.GetValueOrDefault(organization) != role)
+        if (!Exists)
         {
-            State.Memberships[organization] = role;
+            throw new NotFoundException("No such account.");
+        }
+
+        if (State.SessionStamp is null)
+        {
+            State.SessionStamp = NewStamp();
             await user.WriteStateAsync();
         }
+
+        return State.SessionStamp;
+    }
+
+    public Task<bool> IsCurrentSession(string stamp) =>
+        Task.FromResult(Exists && State.SessionStamp is { } current && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(current), Encoding.UTF8.GetBytes(stamp ?? "")));
+
+    public async Task EndAllSessions()
+    {
+        if (State.SessionStamp is not null)
+        {
+            State.SessionStamp = null;
+            await user.WriteStateAsync();
+            logger.LogInformation("Account {Email} signed out everywhere", Email);
+        }
+    }
+
+    public async Task Joined(string organization, Role role)
+    {
+        if (State.Memberships.TryGetValue(organization, out var before) && before == role)
+        {
+            return;
+        }
+
+        // A new role is signed in to afresh, so no page or client goes on with what the old one showed it.
+        if (State.Memberships.ContainsKey(organization))
+        {
+            State.SessionStamp = null;
+        }
+
+        State.Memberships[organization] = role;
+        await user.WriteStateAsync();
     }
 
     public async Task Left(string organization)
     {
         if (State.Memberships.Remove(organization))
         {
+            State.SessionStamp = null;
             await user.WriteStateAsync();
         }
     }
@@ -125,6 +165,9 @@ internal sealed class UserGrain(
                 until);
         }
     }
+
+    // Null means no session is good: the next sign-in makes a new stamp.
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     private UserView View() => new(Email, State.Name, new Dictionary<string, Role>(State.Memberships, StringComparer.Ordinal));
 }

@@ -14,4 +14,7 @@ internal sealed class UserState
     public int FailedSignIns { get; set; }
 
     public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>Carried by every token and cookie of the account; replaced to end them all. Null until first asked for.</summary>
+    public string? SessionStamp { get; set; }
 }

@@ -1,4 +1,9 @@
 using System.Net;
+using System.Security.Claims;
+using System.Text;
+using Actors.Silo.Product;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
 namespace Actors.Api.Tests;
@@ -105,21 +110,70 @@ public sealed class AccountTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task A_tampered_or_foreign_token_is_refused_with_401()
+    public async Task A_tampered_forged_expired_or_foreign_token_is_refused_with_401()
     {
         var token = api.OwnerToken;
         var parts = token.Split('.');
-        var otherPayload = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("""{"sub":"someone@else.com","iat":1,"exp":99999999999}""")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var otherPayload = Base64Url("""{"sub":"someone@else.com","iat":1,"exp":99999999999}""");
+        var stamp = new JsonWebTokenHandler().ReadJsonWebToken(token).GetClaim("session").Value;
+        var product = new ProductOptions().Name;
+        var tokens = new Dictionary<string, string>
+        {
+            ["another payload under the same signature"] = $"{parts[0]}.{otherPayload}.{parts[2]}",
+            ["a broken signature"] = token[..^2] + "xx",
+            ["the old hand-made format"] = "v1.abc.def",
+            ["not a token"] = "garbage",
+            ["unsigned (alg none)"] = $"{Base64Url("""{"alg":"none","typ":"JWT"}""")}.{parts[1]}.",
+            ["another product's, same key"] = Signed(BookingApp.SigningKey, "Another Product", api.OwnerEmail, stamp, TimeSpan.FromHours(1)),
+            ["signed with another key"] = Signed("another-signing-key-of-at-least-32-characters", product, api.OwnerEmail, stamp, TimeSpan.FromHours(1)),
+            ["expired"] = Signed(BookingApp.SigningKey, product, api.OwnerEmail, stamp, TimeSpan.FromMinutes(-5)),
+            ["a session the account never had"] = Signed(BookingApp.SigningKey, product, api.OwnerEmail, "not-the-session", TimeSpan.FromHours(1)),
+        };
 
-        foreach (var bad in new[] { $"{parts[0]}.{otherPayload}.{parts[2]}", token[..^2] + "xx", "v1.abc.def", "garbage" })
+        // The genuine article, made the same way, is taken: the refusals below are about what was changed.
+        using (var genuine = api.ClientFor(Signed(BookingApp.SigningKey, product, api.OwnerEmail, stamp, TimeSpan.FromHours(1))))
+        {
+            await genuine.GetAsync("/api/me").OkAsync();
+        }
+
+        foreach (var (what, bad) in tokens)
         {
             using var client = api.ClientFor(bad);
             using var response = await client.GetAsync("/api/me");
-            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{what}: {(int)response.StatusCode}");
             Assert.Equal(ApiFixture.Problems + "unauthorized", (await response.ReadAsync()).ProblemType());
             Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
         }
     }
+
+    [Fact]
+    public async Task A_token_is_a_standard_JWT_issued_by_and_for_the_product_for_the_account()
+    {
+        var token = new JsonWebTokenHandler().ReadJsonWebToken(api.OwnerToken);
+
+        Assert.Equal("HS256", token.Alg);
+        Assert.Equal(new ProductOptions().Name, token.Issuer);
+        Assert.Equal([new ProductOptions().Name], token.Audiences);
+        Assert.Equal(api.OwnerEmail, token.Subject);
+        Assert.InRange(token.ValidTo - token.IssuedAt, TimeSpan.FromHours(11.9), TimeSpan.FromHours(12));
+    }
+
+    private static string Signed(string key, string product, string email, string stamp, TimeSpan lifetime)
+    {
+        var now = DateTime.UtcNow;
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = product,
+            Audience = product,
+            IssuedAt = now.AddHours(-1),
+            NotBefore = now.AddHours(-1),
+            Expires = now + lifetime,
+            Subject = new ClaimsIdentity([new Claim("sub", email), new Claim("session", stamp)]),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    private static string Base64Url(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     [Fact]
     public async Task A_token_from_before_a_restart_still_works_because_the_key_is_configured()

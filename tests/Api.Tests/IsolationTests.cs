@@ -36,6 +36,10 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
         ["POST /api/signup"] = HttpStatusCode.Conflict,
         ["POST /api/sign-in"] = HttpStatusCode.Unauthorized,
         ["GET /api/me"] = HttpStatusCode.OK,
+        ["POST /api/session"] = HttpStatusCode.Unauthorized,
+        ["DELETE /api/session"] = HttpStatusCode.NoContent,
+        ["POST /api/sign-out-everywhere"] = HttpStatusCode.NoContent,
+        ["GET /api/antiforgery"] = HttpStatusCode.OK,
         ["POST /api/invitations/{token}/accept"] = HttpStatusCode.NotFound,
         ["GET /health/live"] = HttpStatusCode.OK,
         ["GET /health/ready"] = HttpStatusCode.OK,
@@ -79,9 +83,13 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
             if (!template.StartsWith("/api/orgs/{org}", StringComparison.Ordinal))
             {
                 Assert.True(OtherOperations.TryGetValue(name, out var expected), $"{name} is not under /api/orgs/{{org}}: add it to OtherOperations with what it answers for bravo's ids");
+                // Signing out everywhere ends the caller's own token: probed with an account of its own, so the walk's token lives on.
+                using var caller = name == "POST /api/sign-out-everywhere"
+                    ? api.ClientFor(await ApiFixture.SignUpAsync(anonymous, "own-" + Guid.NewGuid().ToString("N")[..12], $"own-{Guid.NewGuid():N}@example.com"))
+                    : api.ClientFor(api.OwnerToken);
                 foreach (var (variant, path) in OutsidePaths(template))
                 {
-                    var (status, text) = await SendAsync(alpha, method, path, Query(operation), body);
+                    var (status, text) = await SendAsync(caller, method, path, Query(operation), body);
                     probes++;
                     Check(failures, $"{name} ({variant})", status, text, expected);
                     Assert.DoesNotContain($"\"{IsolationApi.Bravo}\"", name is "GET /api/me" or "GET /api/product" ? text : "", StringComparison.Ordinal);

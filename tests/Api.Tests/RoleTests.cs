@@ -68,19 +68,26 @@ public sealed class RoleTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         using var removed = await api.Client.DeleteAsync($"/api/orgs/{org}/members/{Uri.EscapeDataString(email)}");
         using var afterRemoval = await eve.GetAsync($"/api/orgs/{org}");
-        var me = await eve.GetAsync("/api/me").OkAsync();
+        using var meAfterRemoval = await eve.GetAsync("/api/me");
+        using var signedInAgain = api.ClientFor(await api.SignInAsync(email));
+        using var organizationSignedInAgain = await signedInAgain.GetAsync($"/api/orgs/{org}");
+        var me = await signedInAgain.GetAsync("/api/me").OkAsync();
 
         Assert.Equal(HttpStatusCode.NotFound, badSecret.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal("Manager", accepted.GetProperty("user").GetProperty("memberships").GetProperty(org).GetString());
         Assert.Contains(members.EnumerateArray(), m => m.GetProperty("email").GetString() == email && m.GetProperty("role").GetString() == "Manager");
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, afterRemoval.StatusCode);
+        // The removal ends the member's sessions: the token is refused everywhere, not only in the organization.
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRemoval.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, meAfterRemoval.StatusCode);
+        Assert.Contains("has ended", (await meAfterRemoval.ReadAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, organizationSignedInAgain.StatusCode);
         Assert.False(me.GetProperty("memberships").TryGetProperty(org, out _));
     }
 
     [Fact]
-    public async Task A_role_change_applies_to_the_next_request_and_the_last_owner_cannot_leave()
+    public async Task A_role_change_ends_the_members_sessions_the_new_role_applies_from_the_next_sign_in_and_the_last_owner_cannot_leave()
     {
         var org = await api.OpenHotelAsync(doubles: 1, suites: 0);
         var (member, email) = await JoinWithEmailAsync(org, "Staff");
@@ -88,7 +95,10 @@ public sealed class RoleTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             await AssertForbiddenAsync(member.PostAsync($"/api/orgs/{org}/properties/hotel/rooms", new { id = "d2", name = "D2", roomType = "double" }));
             await api.Client.PutAsync($"/api/orgs/{org}/members/{Uri.EscapeDataString(email)}/role", new { role = "Manager" }).OkAsync();
-            await member.PostAsync($"/api/orgs/{org}/properties/hotel/rooms", new { id = "d2", name = "D2", roomType = "double" }).OkAsync();
+            using var withOldToken = await member.PostAsync($"/api/orgs/{org}/properties/hotel/rooms", new { id = "d2", name = "D2", roomType = "double" });
+            Assert.Equal(HttpStatusCode.Unauthorized, withOldToken.StatusCode);
+            using var signedInAgain = api.ClientFor(await api.SignInAsync(email));
+            await signedInAgain.PostAsync($"/api/orgs/{org}/properties/hotel/rooms", new { id = "d2", name = "D2", roomType = "double" }).OkAsync();
         }
 
         using var demote = await api.Client.PutAsync($"/api/orgs/{org}/members/{Uri.EscapeDataString(api.OwnerEmail)}/role", new { role = "Manager" });

@@ -193,11 +193,28 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         await Expect(board.GetByRole(AriaRole.Region, new() { Name = "Rooms and nights" })).ToBeHiddenAsync();
         await BrowserFixture.ScreenshotAsync(board, "board-sign-in");
 
-        // A token the API no longer takes (forged here; expired or revoked alike): back to the form, saying why.
-        await board.EvaluateAsync("() => sessionStorage.setItem('board.session', JSON.stringify({ token: 'not-a-token', email: 'x@example.com', expiresAt: '2999-01-01T00:00:00Z' }))");
-        await board.ReloadAsync();
+        // A colleague signs in: the sign-in is a cookie no script on the page can read.
+        var colleague = $"night-porter-{Guid.NewGuid():N}@example.com";
+        var invitation = await browsers.Api.Client.PostAsync($"/api/orgs/{org}/invitations", new { email = colleague, role = "Staff" }).OkAsync();
+        using (var anonymous = browsers.Api.App.NewClient())
+        {
+            await anonymous.PostAsync($"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { name = "Night Porter", password = ApiFixture.Password }).OkAsync();
+        }
+
+        await form.GetByLabel("Email", new() { Exact = true }).FillAsync(colleague);
+        await form.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiFixture.Password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(status).ToContainTextAsync("Live");
+        var cookie = Assert.Single(await board.Context.CookiesAsync(), c => c.Name.EndsWith(".session", StringComparison.Ordinal));
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Lax, cookie.SameSite);
+        Assert.DoesNotContain(".session", await board.EvaluateAsync<string>("() => document.cookie"), StringComparison.Ordinal);
+
+        // The owner changes the colleague's role: the sign-in on this board ends, and the next thing it asks for says so.
+        await browsers.Api.Client.PutAsync($"/api/orgs/{org}/members/{Uri.EscapeDataString(colleague)}/role", new { role = "Manager" }).OkAsync();
+        await board.GetByRole(AriaRole.Button, new() { Name = "7 nights" }).ClickAsync();
         await Expect(form).ToContainTextAsync("Your sign-in has ended");
-        Assert.Null(await board.EvaluateAsync<string?>("() => sessionStorage.getItem('board.session')"));
+        await Expect(status).ToContainTextAsync("Not signed in");
 
         await form.GetByLabel("Email", new() { Exact = true }).FillAsync(browsers.Api.OwnerEmail);
         await form.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiFixture.Password + "-wrong");
@@ -212,7 +229,9 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         await board.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(form).ToBeVisibleAsync();
         await Expect(status).ToContainTextAsync("Not signed in");
-        Assert.Null(await board.EvaluateAsync<string?>("() => sessionStorage.getItem('board.session')"));
+        Assert.DoesNotContain(await board.Context.CookiesAsync(), c => c.Name.EndsWith(".session", StringComparison.Ordinal));
+        await board.ReloadAsync();
+        await Expect(form).ToBeVisibleAsync();
         Assert.Empty(browsers.PageErrors);
     }
 }

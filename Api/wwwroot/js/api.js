@@ -10,64 +10,57 @@ export class ApiError extends Error {
   }
 }
 
-// The bearer token the board signs its requests with; the guest pages never set one.
-let bearer = null;
-let onUnauthorized = null;
+// The pages sign in with an HttpOnly cookie the browser sends by itself; a change made with it
+// must also carry the antiforgery token, which another site's page cannot read.
+let antiforgery = null;
+let onSignInEnded = null;
 
-/**
- * Sends `token` as "Authorization: Bearer" on every later request (null: none), and calls
- * `unauthorized` when the API answers 401 to one of them: the token expired or is no longer good.
- */
-export function useToken(token, unauthorized = null) {
-  bearer = token;
-  onUnauthorized = unauthorized;
+/** Calls `ended` when the API answers that the page's sign-in is missing or no longer good (null: nobody). */
+export function whenSignInEnds(ended) {
+  onSignInEnded = ended;
+}
+
+/** Drops the antiforgery token: it belongs to one sign-in, so a new sign-in or a sign-out needs a new one. */
+export function forgetAntiforgery() {
+  antiforgery = null;
 }
 
 export const get = (path) => request('GET', path);
 export const post = (path, body, options) => request('POST', path, body, options);
 export const put = (path, body) => request('PUT', path, body);
+export const del = (path) => request('DELETE', path);
 
-export async function request(method, path, body, { idempotencyKey } = {}) {
+export async function request(method, path, body, { idempotencyKey } = {}, retried = false) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // A retry of the same action (a double click, a lost answer) must not make a second booking.
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
-  const signedWith = bearer;
-  if (signedWith) headers.Authorization = `Bearer ${signedWith}`;
-  let response;
-  try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch {
-    throw new ApiError({ title: 'Could not reach the hotel system; check the connection and try again.' }, 0);
+  if (method !== 'GET') {
+    const { token, headerName } = await antiforgeryToken();
+    headers[headerName] = token;
   }
-  const text = await response.text();
-  let data = null;
-  try {
-    data = text ? JSON.parse(text) : null;
-  } catch {
-    data = { title: text };
+  const { response, data } = await send(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // The token went stale (signed in or out in another tab): fetch a fresh one and try once more.
+  if (response.status === 403 && data?.type?.endsWith('/antiforgery') && !retried) {
+    forgetAntiforgery();
+    return request(method, path, body, { idempotencyKey }, true);
   }
-  // Only a request that carried a token can say the token is no longer good (a wrong password is 401 too).
-  if (response.status === 401 && signedWith && signedWith === bearer) onUnauthorized?.();
   if (!response.ok) throw new ApiError(data, response.status);
   return data;
 }
 
 /**
- * Fetches a file the API sends as an attachment (a CSV, say) with the member's token, which a plain
- * link cannot carry, and returns { blob, name } with the name the API gave it.
+ * Fetches a file the API sends as an attachment (a CSV, say), which needs the sign-in like any
+ * other call, and returns { blob, name } with the name the API gave it.
  */
 export async function download(path) {
-  const headers = {};
-  const signedWith = bearer;
-  if (signedWith) headers.Authorization = `Bearer ${signedWith}`;
   let response;
   try {
-    response = await fetch(path, { headers });
+    response = await fetch(path);
   } catch {
-    throw new ApiError({ title: 'Could not reach the hotel system; check the connection and try again.' }, 0);
+    throw unreachable();
   }
-  if (response.status === 401 && signedWith && signedWith === bearer) onUnauthorized?.();
+  if (response.status === 401) onSignInEnded?.();
   if (!response.ok) {
     let problem = null;
     try {
@@ -81,6 +74,38 @@ export async function download(path) {
   const name = /filename="?([^";]+)"?/.exec(disposition)?.[1] ?? 'download';
   return { blob: await response.blob(), name };
 }
+
+async function send(path, init) {
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch {
+    throw unreachable();
+  }
+  const text = await response.text();
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    data = { title: text };
+  }
+  // A wrong password is a 401 too, but of another type: only "unauthorized" means the sign-in is gone.
+  if (response.status === 401 && data?.type?.endsWith('/unauthorized')) onSignInEnded?.();
+  return { response, data };
+}
+
+function antiforgeryToken() {
+  antiforgery ??= send('/api/antiforgery', { headers: { Accept: 'application/json' } }).then(({ response, data }) => {
+    if (!response.ok) {
+      antiforgery = null;
+      throw new ApiError(data, response.status);
+    }
+    return data;
+  });
+  return antiforgery;
+}
+
+const unreachable = () => new ApiError({ title: 'Could not reach the hotel system; check the connection and try again.' }, 0);
 
 function describe(problem, status) {
   if (!problem) return `The request failed (${status}).`;

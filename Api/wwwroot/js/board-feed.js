@@ -22,15 +22,14 @@ export class BoardFeed {
   #attempt = 0;
 
   /**
-   * accessToken() gives the token to connect with (asked at every connect, so a new sign-in is used);
-   * onUnauthorized() is called, and the feed stops, when the hub refuses that token; onBehind() is
+   * The connection carries the page's sign-in cookie; onUnauthorized() is called, and the feed stops,
+   * when the hub refuses it (signed out, or the sign-in ended); onBehind() is
    * called when the hub's log ends before the board's last sequence, and the page should load a
    * snapshot and follow() from its sequence.
    */
-  constructor({ organization, property, accessToken, onEvent, onFigures, onState, onUnauthorized, onBehind }) {
+  constructor({ organization, property, onEvent, onFigures, onState, onUnauthorized, onBehind }) {
     this.organization = organization;
     this.property = property;
-    this.accessToken = accessToken;
     this.onEvent = onEvent;
     this.onFigures = onFigures;
     this.onState = onState;
@@ -69,10 +68,10 @@ export class BoardFeed {
 
   #build() {
     const connection = new signalR.HubConnectionBuilder()
-      // Browsers cannot set headers on a WebSocket: the client sends the token as access_token.
-      .withUrl('/hubs/board', { accessTokenFactory: () => this.accessToken() ?? '' })
+      // Same origin: the browser sends the sign-in cookie with the negotiate and the WebSocket.
+      .withUrl('/hubs/board')
       // Never give up: a board stays open all day, through network blips and server restarts. A
-      // refused token is the exception: the connection closes, and the next connect says so.
+      // refused sign-in is the exception: the connection closes, and the next connect says so.
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: ({ previousRetryCount, retryReason }) => (refusedSignIn(retryReason) ? null : retryDelay(previousRetryCount)),
       })

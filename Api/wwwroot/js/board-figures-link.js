@@ -1,7 +1,7 @@
 // The board header's link to the same property's figures. Boards are open to all staff, figures
 // (revenue) only to managers and owners, so the link shows only to them: a member of staff would
 // only meet a refusal. Kept apart from board.js, which it never needs to touch.
-import { savedSession } from './session.js';
+import { currentAccount } from './session.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -12,11 +12,9 @@ link.href = `/figures?${new URLSearchParams({ org: organization, property: query
 /** Shows the link while someone who may read figures is signed in: the board shows its account then. */
 async function showToManagers() {
   link.hidden = true;
-  const session = savedSession();
-  if (account.hidden || !session) return;
+  if (account.hidden) return;
   try {
-    const response = await fetch('/api/me', { headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` } });
-    const role = response.ok ? (await response.json()).memberships?.[organization] : null;
+    const role = (await currentAccount())?.memberships?.[organization];
     link.hidden = account.hidden || !['Manager', 'Owner'].includes(role);
   } catch {
     // Not reachable now: no link rather than one that may lead to a refusal.

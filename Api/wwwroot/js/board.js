@@ -1,6 +1,6 @@
 // The live room board: loads rooms and bookings once, then applies every change from the hub in place.
-// It is the hotel team's page, so it asks for a sign-in first and sends the token with every call.
-import { ApiError, get, post, put, showError, useToken } from './api.js';
+// It is the hotel team's page, so it asks for a sign-in first; the browser's sign-in cookie goes with every call.
+import { ApiError, get, post, put, showError, whenSignInEnds } from './api.js';
 import { addDays, formatDay, formatStay, isWeekend, money, nightsBetween, time } from './dates.js';
 import { h, newKey } from './dom.js';
 import { BoardFeed } from './board-feed.js';
@@ -11,7 +11,7 @@ import { findBookings, plain } from './board-search.js';
 import { renderDesk } from './board-desk.js';
 import { applyBlockEvent, blockedOn, renderBlocks, resetBlocks } from './board-blocks.js';
 import { blockButton, blockLabel, RoomBlocking } from './board-block-dialogs.js';
-import { forgetSession, savedSession, signInWith } from './session.js';
+import { currentAccount, signInWith, signOut } from './session.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -93,7 +93,7 @@ let menuBooking = null;
 let newBookingRoom = null;
 let newBookingKey = null;
 let barsQueued = false;
-let token = null;
+let signedIn = false;
 let loads = 0;
 let asked = '';
 let foundAt = -1;
@@ -101,7 +101,6 @@ let foundAt = -1;
 const feed = new BoardFeed({
   organization,
   property,
-  accessToken: () => token,
   onEvent: apply,
   onFigures: showTonight,
   onState: showState,
@@ -137,11 +136,10 @@ function showState(state, sequence) {
 
 // ---- Signing in ----
 
-/** Shows the sign-in form instead of the board: at first, after signing out, and when the API no longer takes the token. */
+/** Shows the sign-in form instead of the board: at first, after signing out, and when the API no longer takes the sign-in. */
 function showSignIn(why) {
-  token = null;
-  useToken(null);
-  forgetSession();
+  signedIn = false;
+  whenSignInEnds(null);
   feed.stop();
   // A dialog left open would sit over the form; what it was doing needs the sign-in again anyway.
   for (const dialog of document.querySelectorAll('dialog[open]')) dialog.close();
@@ -158,12 +156,12 @@ function showSignIn(why) {
 }
 
 /** Shows the board for a signed-in account and loads it. */
-function showBoard(session) {
-  token = session.token;
-  useToken(token, () => showSignIn('Your sign-in has ended. Sign in again to see the board live.'));
+function showBoard(account) {
+  signedIn = true;
+  whenSignInEnds(() => showSignIn('Your sign-in has ended. Sign in again to see the board live.'));
   elements.signIn.hidden = true;
-  elements.accountEmail.textContent = session.email;
-  elements.accountEmail.title = session.email;
+  elements.accountEmail.textContent = account.email;
+  elements.accountEmail.title = account.email;
   elements.account.hidden = false;
   elements.range.hidden = false;
   elements.boardArea.hidden = false;
@@ -173,7 +171,14 @@ function showBoard(session) {
 
 signInWith(elements.signInForm, elements.signInError, showBoard);
 
-document.getElementById('sign-out').addEventListener('click', () => showSignIn('Signed out. Sign in to see the board again.'));
+document.getElementById('sign-out').addEventListener('click', async () => {
+  showSignIn('Signed out. Sign in to see the board again.');
+  try {
+    await signOut();
+  } catch (error) {
+    showError(elements.signInError, error);
+  }
+});
 
 // ---- Loading ----
 
@@ -184,7 +189,7 @@ const boardPath = (from) => `${api}/properties/${encodeURIComponent(property)}/b
 /** Loads a snapshot of the nights shown and follows the hub from the sequence it includes. */
 async function load() {
   // A retry that was waiting when the account signed out has nothing to load.
-  if (!token) return;
+  if (!signedIn) return;
   // Only the last choice counts: a slow answer for nights clicked past must not draw over it.
   const ticket = ++loads;
   elements.board.setAttribute('aria-busy', 'true');
@@ -217,7 +222,7 @@ async function load() {
     // From the older of the two: an event both include is applied again, and says where a booking stands, so changes nothing.
     feed.follow(Math.min(snapshot.sequence, desk.sequence));
   } catch (error) {
-    if (!token || ticket !== loads) return;
+    if (!signedIn || ticket !== loads) return;
     if (error instanceof ApiError && error.status === 400 && shown.from) {
       refuseRange(error);
       return;
@@ -934,6 +939,11 @@ for (const button of elements.zoom) button.addEventListener('click', () => show(
 // 'change' fires when a whole date is picked or typed, not on every digit.
 elements.firstNight.addEventListener('change', () => show({ from: elements.firstNight.value || null }));
 
-const saved = savedSession();
-if (saved) showBoard(saved);
-else showSignIn("The room board is for the hotel's team: sign in with your account.");
+try {
+  const account = await currentAccount();
+  if (account) showBoard(account);
+  else showSignIn("The room board is for the hotel's team: sign in with your account.");
+} catch (error) {
+  showSignIn("The room board is for the hotel's team: sign in with your account.");
+  showError(elements.signInError, error);
+}

@@ -1,12 +1,12 @@
 // The figures page: a property's occupancy, ADR, RevPAR, revenue and movements over the nights a
 // manager picks, as totals, a chart and a table, and the same nights as a CSV from the API.
 // Revenue is for managers (the API refuses staff), so the page signs in as the board does.
-import { ApiError, download, get, showError, useToken } from './api.js';
+import { ApiError, download, get, showError, whenSignInEnds } from './api.js';
 import { addDays, formatDay, isWeekend, money, todayIn } from './dates.js';
 import { h } from './dom.js';
 import { drawOccupancy } from './figures-chart.js';
 import { totalsOf } from './figures-totals.js';
-import { forgetSession, savedSession, signInWith } from './session.js';
+import { currentAccount, signInWith, signOut } from './session.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -41,18 +41,17 @@ const elements = {
 // The nights shown, [from, to) as the API takes them; kept in the address so a link shows the same nights.
 const shown = { from: query.get('from'), to: query.get('to') };
 let place = null;
-let token = null;
+let signedIn = false;
 let loads = 0;
 let nightsShown = [];
 
 elements.boardLink.href = `/board?${new URLSearchParams({ org: organization, property })}`;
 
-// ---- Signing in (the same sign-in as the board's, kept for this tab) ----
+// ---- Signing in (the same sign-in cookie as the board's) ----
 
 function showSignIn(why) {
-  token = null;
-  useToken(null);
-  forgetSession();
+  signedIn = false;
+  whenSignInEnds(null);
   elements.area.hidden = true;
   elements.account.hidden = true;
   showError(elements.notice, null);
@@ -62,19 +61,26 @@ function showSignIn(why) {
   elements.signInForm.email.focus();
 }
 
-function showFigures(session) {
-  token = session.token;
-  useToken(token, () => showSignIn('Your sign-in has ended. Sign in again to see the figures.'));
+function showFigures(account) {
+  signedIn = true;
+  whenSignInEnds(() => showSignIn('Your sign-in has ended. Sign in again to see the figures.'));
   elements.signIn.hidden = true;
-  elements.accountEmail.textContent = session.email;
-  elements.accountEmail.title = session.email;
+  elements.accountEmail.textContent = account.email;
+  elements.accountEmail.title = account.email;
   elements.account.hidden = false;
   load();
 }
 
 signInWith(elements.signInForm, elements.signInError, showFigures);
 
-$('sign-out').addEventListener('click', () => showSignIn('Signed out. Sign in to see the figures again.'));
+$('sign-out').addEventListener('click', async () => {
+  showSignIn('Signed out. Sign in to see the figures again.');
+  try {
+    await signOut();
+  } catch (error) {
+    showError(elements.signInError, error);
+  }
+});
 
 // ---- Ranges ----
 
@@ -120,7 +126,7 @@ function refuseRange(why, input) {
 // ---- Loading ----
 
 async function load() {
-  if (!token) return;
+  if (!signedIn) return;
   const ticket = ++loads;
   elements.totals.setAttribute('aria-busy', 'true');
   try {
@@ -135,7 +141,7 @@ async function load() {
     elements.area.hidden = false;
     render(figures);
   } catch (error) {
-    if (!token || ticket !== loads) return;
+    if (!signedIn || ticket !== loads) return;
     if (error instanceof ApiError && error.status === 400 && place) {
       // The API names the field: 'to' is the last night here, one day on.
       const fields = error.fields;
@@ -228,7 +234,7 @@ function row(night, currency, today) {
     cell(count(night.inHouse)));
 }
 
-// The CSV comes from the API with the member's token, which a plain link cannot send.
+// The CSV comes through the API client, so a refusal shows in the page's words rather than as a bare download.
 elements.download.addEventListener('click', async (e) => {
   e.preventDefault();
   if (elements.download.hasAttribute('aria-disabled')) return;
@@ -251,6 +257,11 @@ new ResizeObserver(() => {
   drawOccupancy(elements.chart, nightsShown);
 }).observe(elements.chart);
 
-const session = savedSession();
-if (session) showFigures(session);
-else showSignIn('Figures are for the hotel\'s managers: sign in with your account.');
+try {
+  const account = await currentAccount();
+  if (account) showFigures(account);
+  else showSignIn('Figures are for the hotel\'s managers: sign in with your account.');
+} catch (error) {
+  showSignIn('Figures are for the hotel\'s managers: sign in with your account.');
+  showError(elements.signInError, error);
+}

@@ -1,35 +1,36 @@
-// The manager's sign-in on this tab. sessionStorage, not localStorage: the token lives as long as
-// the tab does, so closing the board on a shared front-desk computer signs out.
-import { post, showError } from './api.js';
+// The sign-in of the hotel's pages: an HttpOnly cookie set by the API (POST /api/session), which
+// no script can read, shared by the board, the figures and the team page, and ended when the
+// browser closes. Pages ask currentAccount() who is signed in.
+import { ApiError, del, forgetAntiforgery, get, post, showError } from './api.js';
 
-const key = 'board.session';
-
-/** The sign-in saved on this tab ({ token, email }), or null when there is none or it has expired. */
-export function savedSession() {
+/** The signed-in account ({ email, name, memberships }), or null when nobody is signed in on this browser. */
+export async function currentAccount() {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(key) ?? 'null');
-    if (saved?.token && Date.parse(saved.expiresAt) > Date.now()) return { token: saved.token, email: saved.email ?? '' };
-    sessionStorage.removeItem(key);
-  } catch {
-    // Storage off or unreadable: sign in again.
+    return await get('/api/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
   }
-  return null;
 }
 
-/** Signs in with email and password (POST /api/sign-in), keeps the token on this tab and returns { token, email }. */
+/** Signs in with email and password and returns the account. */
 export async function signIn(email, password) {
-  const signedIn = await post('/api/sign-in', { email, password });
-  const session = { token: signedIn.token, email: signedIn.user?.email ?? email, expiresAt: signedIn.expiresAt };
+  const account = await post('/api/session', { email, password });
+  forgetAntiforgery();
+  return account;
+}
+
+/** Signs this browser out. */
+export async function signOut() {
   try {
-    sessionStorage.setItem(key, JSON.stringify(session));
-  } catch {
-    // Storage off: the token still works until the page is left.
+    await del('/api/session');
+  } finally {
+    forgetAntiforgery();
   }
-  return { token: session.token, email: session.email };
 }
 
 /**
- * Makes a page's sign-in form (fields email and password) sign in: on success signedIn(session);
+ * Makes a page's sign-in form (fields email and password) sign in: on success signedIn(account);
  * otherwise the API's words in errorElement and the password selected for another try.
  */
 export function signInWith(form, errorElement, signedIn) {
@@ -38,9 +39,9 @@ export function signInWith(form, errorElement, signedIn) {
     const button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     try {
-      const session = await signIn(form.email.value.trim(), form.password.value);
+      const account = await signIn(form.email.value.trim(), form.password.value);
       form.reset();
-      signedIn(session);
+      signedIn(account);
     } catch (error) {
       showError(errorElement, error);
       form.password.select();
@@ -48,12 +49,4 @@ export function signInWith(form, errorElement, signedIn) {
       button.disabled = false;
     }
   });
-}
-
-export function forgetSession() {
-  try {
-    sessionStorage.removeItem(key);
-  } catch {
-    // Nothing was saved.
-  }
 }

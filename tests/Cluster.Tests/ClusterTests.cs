@@ -14,6 +14,7 @@ namespace Actors.Cluster.Tests;
 /// hanging, and no consumer of the event stream misses an event: the board on the other node gets
 /// every one once, in order, and the property's figures equal the same figures computed in SQL.
 /// </summary>
+[Collection(ClusterProcesses.Name)]
 public sealed class ClusterTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Attempts = 10_000;

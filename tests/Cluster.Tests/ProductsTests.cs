@@ -133,6 +133,25 @@ public sealed class ProductsTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, foreignToken.StatusCode);
         }
 
+        // Nor is a page's sign-in cookie. A browser sends cookies to every port of a host, so the
+        // other product sees it; it is named after its product, and under the other's name the
+        // other's own keys cannot read it.
+        var jar = new CookieContainer();
+        using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { Timeout = TimeSpan.FromSeconds(30) })
+        {
+            using var signedIn = await browser.PostAsJsonAsync(new Uri(bestays, "/api/session"), new { email = DemoOwner, password = DemoPassword });
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+            using var home = await browser.GetAsync(new Uri(bestays, "/api/me"));
+            using var sentAlong = await browser.GetAsync(new Uri(realEstate, "/api/me"));
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, sentAlong.StatusCode);
+            var cookie = Assert.Single(jar.GetCookies(bestays), c => c.Name == "bestays.session");
+            using var renamed = new HttpRequestMessage(HttpMethod.Get, new Uri(realEstate, "/api/me"));
+            renamed.Headers.Add("Cookie", $"real-estate.session={cookie.Value}");
+            using var underOtherName = await http.SendAsync(renamed);
+            Assert.Equal(HttpStatusCode.Unauthorized, underOtherName.StatusCode);
+        }
+
         // Visible where it was made ...
         var seen = JsonSerializer.Deserialize<BookingAnswer>(await ReadAsync(http, bestays, path, bestaysToken), Web);
         Assert.Equal(made.Id, seen!.Id);

@@ -30,6 +30,12 @@ public interface IBookingGrain : IGrainWithStringKey
     /// <summary>Records money received for the booking (a payment's id and amount); recording the same payment again changes nothing.</summary>
     Task<BookingView> RecordPayment(string paymentId, decimal amount);
 
+    /// <summary>
+    /// Records money given back from a payment recorded here, lowering what the booking has paid;
+    /// a refund of money never recorded as paid (a duplicate, say), or recorded already, changes nothing.
+    /// </summary>
+    Task<BookingView> RecordRefund(string refundId, string paymentId, decimal amount);
+
     /// <summary>Cancels a held or confirmed booking, applying the cancellation policy, and frees the room.</summary>
     Task<BookingView> Cancel();
 

@@ -9,7 +9,7 @@ public static class WebhookEvents
 
     public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        nameof(BookingHeld), nameof(BookingConfirmed), nameof(BookingPaid), nameof(BookingCancelled), nameof(BookingExpired),
+        nameof(BookingHeld), nameof(BookingConfirmed), nameof(BookingPaid), nameof(BookingRefunded), nameof(BookingCancelled), nameof(BookingExpired),
         nameof(BookingDatesChanged), nameof(BookingMoved), nameof(GuestCheckedIn), nameof(GuestCheckedOut),
         nameof(GuestNoShow), nameof(RoomAdded), nameof(RoomRenamed), nameof(RoomRetired), nameof(RoomStatusChanged),
         nameof(RoomBlocked), nameof(RoomUnblocked),

@@ -40,6 +40,8 @@ internal sealed partial class BookingGrain(
 
     private BookingState State => booking.State;
 
+    private decimal Paid => State.Payments.Values.Sum() - State.Refunds.Values.Sum();
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = GrainKeys.Split(this.GetPrimaryKeyString());
@@ -141,7 +143,21 @@ internal sealed partial class BookingGrain(
         }
 
         State.Payments[paymentId] = amount;
-        booking.RaiseEvent(Board, new BookingPaid(bookingId, State.PropertyId, State.RoomId, amount, State.Currency, State.Payments.Values.Sum()));
+        booking.RaiseEvent(Board, new BookingPaid(bookingId, State.PropertyId, State.RoomId, amount, State.Currency, Paid));
+        await booking.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<BookingView> RecordRefund(string refundId, string paymentId, decimal amount)
+    {
+        EnsureExists();
+        if (!State.Payments.ContainsKey(paymentId) || State.Refunds.ContainsKey(refundId))
+        {
+            return View();
+        }
+
+        State.Refunds[refundId] = amount;
+        booking.RaiseEvent(Board, new BookingRefunded(bookingId, State.PropertyId, State.RoomId, amount, State.Currency, Paid));
         await booking.WriteStateAsync();
         return View();
     }
@@ -554,5 +570,5 @@ internal sealed partial class BookingGrain(
         State.CancellationFee,
         withGuestToken && State.GuestSecret.Length > 0 ? new GuestToken(org, bookingId, State.GuestSecret).ToString() : null,
         Guests: State.Guests > 0 ? State.Guests : null,
-        Paid: State.Payments.Values.Sum());
+        Paid: Paid);
 }

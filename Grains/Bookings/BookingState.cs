@@ -56,4 +56,7 @@ internal sealed class BookingState
 
     /// <summary>Money received, by payment id: a payment recorded twice (a webhook delivered again) counts once.</summary>
     public Dictionary<string, decimal> Payments { get; set; } = [];
+
+    /// <summary>Money given back, by refund id; what the booking has paid is its payments less these.</summary>
+    public Dictionary<string, decimal> Refunds { get; set; } = [];
 }

@@ -196,6 +196,8 @@ internal sealed class PaymentGrain(
             return View();
         }
 
+        // On the booking first, as a payment is: should this write fail, settling again (the refund is idempotent at Stripe) records both.
+        await Booking.RecordRefund(refund.RefundId, refund.IntentId, MinorUnits.ToAmount(refund.Amount, State.Currency));
         State.Refunds.Add(refund);
         State.Due.RemoveAll(d => d.IntentId == refund.IntentId && d.Reason == refund.Reason);
         await payment.WriteStateAsync();

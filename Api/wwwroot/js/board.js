@@ -276,6 +276,7 @@ function apply(event) {
       });
       break;
     case 'BookingPaid':
+    case 'BookingRefunded':
       upsert(d.bookingId, { paid: d.paid });
       break;
     case 'BookingConfirmed':

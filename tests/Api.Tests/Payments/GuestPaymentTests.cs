@@ -133,6 +133,9 @@ public sealed class GuestPaymentTests(PaymentsFixture api) : IClassFixture<Payme
         Assert.Equal("requested_by_customer", refund.Field("reason"));
         Assert.Equal(20000, again.GetProperty("payment").GetProperty("refunded").GetInt64());
         Assert.Single(again.GetProperty("payment").GetProperty("refunds").EnumerateArray());
+        // The booking shows the money back: nothing paid any more, and one refund on its event stream.
+        var after = await api.Client.GetAsync($"/api/orgs/{org}/bookings/{booking}").OkAsync();
+        Assert.Equal(0m, after.GetProperty("paid").GetDecimal());
     }
 
     [Fact]
@@ -149,6 +152,9 @@ public sealed class GuestPaymentTests(PaymentsFixture api) : IClassFixture<Payme
         var refund = Assert.Single(api.Posts("/v1/refunds"), r => r.Field("payment_intent") == intent);
         Assert.Equal("10000", refund.Field("amount"));
         Assert.Equal(10000, cancelled.GetProperty("payment").GetProperty("refunded").GetInt64());
+        // Paid 200, 100 back: the booking has paid the 100 it kept as its fee.
+        var after = await api.Client.GetAsync($"/api/orgs/{org}/bookings/{booking}").OkAsync();
+        Assert.Equal(100m, after.GetProperty("paid").GetDecimal());
     }
 
     [Fact]

@@ -22,5 +22,7 @@ public sealed class LatePaymentTests(ShortHoldPayments api) : IClassFixture<Shor
         var recorded = Assert.Single((await api.PaymentAsync(org, booking)).GetProperty("refunds").EnumerateArray());
         Assert.Equal("hold-expired", recorded.GetProperty("reason").GetString());
         Assert.Empty((await api.PaymentAsync(org, booking)).GetProperty("refundsDue").EnumerateArray());
+        // Money the booking never counted as paid goes back without touching what it has paid.
+        Assert.Equal(0m, (await api.BookingAsync(org, booking)).GetProperty("paid").GetDecimal());
     }
 }

@@ -83,6 +83,7 @@ public static class BookingPlatformExtensions
         orgs.MapAvailabilityApi();
         orgs.MapFiguresApi();
         orgs.MapBookingsApi();
+        orgs.MapAutoAssignApi();
         orgs.MapBoardApi();
         orgs.MapMembersApi();
         orgs.MapAuditApi();

@@ -87,7 +87,7 @@ public static class BoardApi
             checkOut = departed.CheckOut;
         }
 
-        return new BoardBooking(booking.Id, booking.RoomId, booking.CheckIn, checkOut, booking.Status, booking.Guest.Name, booking.Total, booking.Currency, booking.HoldExpiresAt, booking.Guests, booking.Paid);
+        return new BoardBooking(booking.Id, booking.RoomId, booking.CheckIn, checkOut, booking.Status, booking.Guest.Name, booking.Total, booking.Currency, booking.HoldExpiresAt, booking.Guests, booking.Paid, booking.Unassigned);
     }
 
     private static bool OnBoard(BookingView booking) =>

@@ -30,6 +30,8 @@ public static class BookingsApi
             .WithSummary("Records that the guest did not arrive.");
         bookings.MapPut("/{booking}/dates", ChangeDatesAsync).WithSummary("Moves the stay to other nights in the same room, repriced.");
         bookings.MapPost("/{booking}/move", MoveAsync).WithSummary("Moves the stay to another room of the property, atomically.");
+        bookings.MapPost("/{booking}/assign", AssignAsync)
+            .WithSummary("Gives a booking made by room type its room: the one named (moving it there) or, with none, the room kept for it.");
         return orgs;
     }
 
@@ -73,6 +75,12 @@ public static class BookingsApi
     {
         var roomId = request.ToRoomId();
         return Act(grains, org, booking, b => b.MoveTo(roomId));
+    }
+
+    private static Task<Ok<BookingView>> AssignAsync(string org, string booking, AssignRoomRequest? request, IGrainFactory grains)
+    {
+        var roomId = (request ?? new AssignRoomRequest(null)).ToRoomId();
+        return Act(grains, org, booking, b => b.AssignRoom(roomId));
     }
 
     private static async Task<Ok<BookingView>> Act(IGrainFactory grains, string org, string booking, Func<IBookingGrain, Task<BookingView>> action)

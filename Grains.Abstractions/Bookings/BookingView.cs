@@ -12,6 +12,8 @@ namespace Actors.Grains.Abstractions.Bookings;
 /// Idempotency-Key retry), so the API files the change once; clients never see it.
 /// <paramref name="Guests"/> is how many people stay; null for bookings made before it was recorded.
 /// <paramref name="Paid"/> is the money received for it so far; the balance due is the total less it.
+/// <paramref name="Unassigned"/> says the guest booked a room type and the front desk has not yet
+/// assigned a room: <paramref name="RoomId"/> is the room the system keeps for it meanwhile.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("BookingView")]
 public sealed record BookingView(
@@ -32,4 +34,5 @@ public sealed record BookingView(
     string? GuestToken = null,
     [property: JsonIgnore] bool Repeated = false,
     int? Guests = null,
-    decimal Paid = 0);
+    decimal Paid = 0,
+    bool Unassigned = false);

@@ -36,6 +36,13 @@ public interface IBookingGrain : IGrainWithStringKey
     /// </summary>
     Task<BookingView> RecordRefund(string refundId, string paymentId, decimal amount);
 
+    /// <summary>
+    /// Assigns a room to a booking made by room type: <paramref name="roomId"/> (a move, when another),
+    /// or, when null, the room the system keeps for it. A booking with its room assigned changes nothing
+    /// when asked for that room again; for another room it is moved, not assigned.
+    /// </summary>
+    Task<BookingView> AssignRoom(string? roomId);
+
     /// <summary>Cancels a held or confirmed booking, applying the cancellation policy, and frees the room.</summary>
     Task<BookingView> Cancel();
 

@@ -76,6 +76,7 @@ internal sealed partial class BookingGrain(
             State.CheckOut = command.CheckOut;
             State.Guest = command.Guest;
             State.Guests = command.Guests;
+            State.Unassigned = command.RoomId is null;
             State.Status = BookingStatus.Held;
             State.Nights = [.. plan.Quote.Nights];
             State.Total = plan.Quote.Total;
@@ -85,7 +86,7 @@ internal sealed partial class BookingGrain(
             State.HoldExpiresAt = expiresAt;
             State.RoomHoldUntil = roomHoldUntil;
             State.GuestSecret = GuestToken.NewSecret();
-            booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt, State.Guests));
+            booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt, State.Guests, State.Unassigned));
             if (audit is not null)
             {
                 booking.RaiseEvent(AuditStream.Of(org), audit);
@@ -193,6 +194,8 @@ internal sealed partial class BookingGrain(
 
         await CurrentRoom.CheckIn(bookingId);
         State.Status = BookingStatus.CheckedIn;
+        // The guest sleeps in the room kept for them: checking in assigns it.
+        AssignedBy(State.RoomId);
         booking.RaiseEvent(Board, new GuestCheckedIn(bookingId, State.PropertyId, State.RoomId, State.CheckIn, State.CheckOut));
         await CommitAsync(StayRow(State.RoomId), State.RoomId);
         return View();
@@ -293,9 +296,33 @@ internal sealed partial class BookingGrain(
         State.RoomType = plan.Quote.RoomType;
         State.PendingReleases.Add(fromRoomId);
         booking.RaiseEvent(Board, new BookingMoved(bookingId, State.PropertyId, fromRoomId, roomId, State.CheckIn, State.CheckOut));
+        // Moved by the front desk is placed by the front desk: a booking by room type has its room now.
+        AssignedBy(roomId);
         booking.Enlist(NoStayRow(fromRoomId));
         await CommitAsync(StayRow(roomId), roomId);
         await ReleasePendingRooms();
+        return View();
+    }
+
+    public async Task<BookingView> AssignRoom(string? roomId)
+    {
+        if (roomId is not null && roomId != State.RoomId)
+        {
+            if (State.Exists && !State.Unassigned)
+            {
+                throw new InvalidTransitionException($"The booking already has room '{State.RoomId}'; move it to another room instead.");
+            }
+
+            return await MoveTo(roomId);
+        }
+
+        await Begin();
+        Require([BookingStatus.Held, BookingStatus.Confirmed], "assign a room to");
+        if (AssignedBy(State.RoomId))
+        {
+            await booking.WriteStateAsync();
+        }
+
         return View();
     }
 
@@ -325,6 +352,19 @@ internal sealed partial class BookingGrain(
     }
 
     private EventStream Board => BoardStream.Of(org, State.PropertyId);
+
+    /// <summary>Marks an unassigned booking as given <paramref name="roomId"/>, with its event; false when it had its room already.</summary>
+    private bool AssignedBy(string roomId)
+    {
+        if (!State.Unassigned)
+        {
+            return false;
+        }
+
+        State.Unassigned = false;
+        booking.RaiseEvent(Board, new BookingRoomAssigned(bookingId, State.PropertyId, roomId));
+        return true;
+    }
 
     private IRoomGrain CurrentRoom => Room(State.PropertyId, State.RoomId);
 
@@ -570,5 +610,6 @@ internal sealed partial class BookingGrain(
         State.CancellationFee,
         withGuestToken && State.GuestSecret.Length > 0 ? new GuestToken(org, bookingId, State.GuestSecret).ToString() : null,
         Guests: State.Guests > 0 ? State.Guests : null,
-        Paid: Paid);
+        Paid: Paid,
+        Unassigned: State.Unassigned);
 }

@@ -19,6 +19,9 @@ internal sealed class BookingState
 
     public string RoomType { get; set; } = "";
 
+    /// <summary>Booked by room type and not yet given its room by the front desk (RoomId is the one kept for it).</summary>
+    public bool Unassigned { get; set; }
+
     public DateOnly CheckIn { get; set; }
 
     public DateOnly CheckOut { get; set; }

@@ -21,7 +21,7 @@ public sealed class BoardRoomTypesTests(BrowserFixture browsers) : IClassFixture
 
         // Doubles first (the property's order), then the suite; each room under its own type.
         var rows = await board.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('.type-row, .room')].map(e => e.dataset.type ? 'type:' + e.dataset.type : e.dataset.room)");
+            "() => [...document.querySelectorAll('.type-row, .room[data-room]')].map(e => e.dataset.type ? 'type:' + e.dataset.type : e.dataset.room)");
         Assert.Equal(["type:double", "d1", "d2", "d3", "type:suite", "s1"], rows);
         await Expect(board.Locator(".type-row[data-type='double']")).ToContainTextAsync("Sleeps 2 · €100.00 a night");
 

@@ -19,7 +19,8 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         await Guests.BookDoubleAsync(guest, "Greta Lind", 2, 5);
         await BrowserFixture.ScreenshotAsync(guest, "guest-confirmation");
 
-        var booking = manager.GetByRole(AriaRole.Button, new() { Name = "Greta Lind, Double" });
+        // Booked by room type: it waits in the doubles' "Unassigned" lane until the desk gives it a room.
+        var booking = manager.GetByRole(AriaRole.Button, new() { Name = "Greta Lind, no room assigned (Double)" });
         await Expect(booking).ToHaveAttributeAsync("data-status", "Confirmed");
         Assert.True(await BrowserFixture.NeverReloadedAsync(manager));
         await BrowserFixture.ScreenshotAsync(manager, "board-guest-booking");
@@ -103,7 +104,7 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         var board = await browsers.OpenBoardAsync(org);
         var guest = await browsers.OpenAsync($"/book/{org}/hotel", width: 900, height: 900);
         var link = await Guests.BookDoubleAsync(guest, "Hugo Brandt", 6, 8);
-        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Hugo Brandt, Double 1" })).ToBeVisibleAsync();
+        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Hugo Brandt, no room assigned (Double)" })).ToBeVisibleAsync();
 
         var later = await browsers.OpenAsync(new Uri(link).PathAndQuery, width: 900, height: 900);
         await Expect(later.GetByText("Confirmed", new() { Exact = true })).ToBeVisibleAsync();
@@ -112,7 +113,7 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         await later.GetByRole(AriaRole.Button, new() { Name = "Cancel booking" }).ClickAsync();
         await Expect(later.GetByText("Cancelled", new() { Exact = true })).ToBeVisibleAsync();
 
-        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Hugo Brandt, Double 1" })).ToHaveCountAsync(0);
+        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Hugo Brandt, no room assigned (Double)" })).ToHaveCountAsync(0);
         var other = await browsers.OpenAsync(new Uri(link).AbsolutePath[..^4] + "AAAA", width: 900, height: 900);
         await Expect(other.GetByText("This link does not lead to a booking")).ToBeVisibleAsync();
         Assert.Empty(browsers.PageErrors);

@@ -35,7 +35,7 @@ public sealed partial class GuestCountTests(BrowserFixture browsers) : IClassFix
         await guest.GetByRole(AriaRole.Button, new() { Name = "Confirm booking" }).ClickAsync();
         await Expect(guest.GetByRole(AriaRole.Heading, new() { Name = "You're booked" })).ToBeVisibleAsync();
 
-        var stay = board.GetByRole(AriaRole.Button, new() { Name = "Berg Family, Suite 1" });
+        var stay = board.GetByRole(AriaRole.Button, new() { Name = "Berg Family, no room assigned (Suite)" });
         await Expect(stay).ToHaveAttributeAsync("data-status", "Confirmed");
         await Expect(stay).ToHaveAttributeAsync("aria-label", ThreeGuests());
         await stay.ClickAsync();

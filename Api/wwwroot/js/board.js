@@ -12,6 +12,7 @@ import { renderDesk } from './board-desk.js';
 import { applyBlockEvent, blockedOn, renderBlocks, resetBlocks } from './board-blocks.js';
 import { blockButton, blockLabel, RoomBlocking } from './board-block-dialogs.js';
 import { currentAccount, signInWith, signOut } from './session.js';
+import { isUnassigned, keptRoom, placeUnassigned, unassignedLine } from './board-unassigned.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -88,7 +89,7 @@ let dragging = null;
 // While an edge is being dragged, and the moment after, the bar is neither moved to a room nor opened.
 let stretching = false;
 // The board's lines as renderGrid laid them out: the room type groups, each room's line, and the rooms' order from the top.
-let layout = { groups: [], lines: new Map(), order: new Map() };
+let layout = { groups: [], lines: new Map(), order: new Map(), unassigned: new Map() };
 let menuBooking = null;
 let newBookingRoom = null;
 let newBookingKey = null;
@@ -273,7 +274,11 @@ function apply(event) {
       upsert(d.bookingId, {
         roomId: d.roomId, checkIn: d.checkIn, checkOut: d.checkOut, status: 'Held',
         guestName: d.guestName, total: d.total, currency: d.currency, holdExpiresAt: d.holdExpiresAt, guests: d.guests ?? null,
+        unassigned: d.unassigned ?? false,
       });
+      break;
+    case 'BookingRoomAssigned':
+      upsert(d.bookingId, { roomId: d.roomId, unassigned: false });
       break;
     case 'BookingPaid':
     case 'BookingRefunded':
@@ -414,11 +419,14 @@ function renderGrid() {
   if (model.rooms.size === 0) lines.push(h('p', { class: 'empty' }, 'This property has no rooms yet.'));
   // A line per room type (its free rooms each night), then a line per room of the type. Each line is
   // its own grid with the board's columns, so the browser can skip the lines scrolled out of view.
-  layout = { groups: groups(model.roomTypes, model.rooms), lines: new Map(), order: new Map() };
+  layout = { groups: groups(model.roomTypes, model.rooms), lines: new Map(), order: new Map(), unassigned: new Map() };
   for (const group of layout.groups) {
     const typeLine = h('div', { class: 'line type-line' }, typeHeader(group.type, model.currency));
     for (let i = 0; i < nights; i++) typeLine.append(freeCell(group.type, nightAt(i), i, dayClasses(nightAt(i))));
     lines.push(typeLine);
+    const waiting = unassignedLine(group.type, autoAssign);
+    layout.unassigned.set(group.type.id, waiting);
+    lines.push(waiting);
     for (const room of group.rooms) {
       const line = h('div', { class: 'line room-line', dataset: { room: room.id } }, roomHeader(room));
       line.append(lane(room));
@@ -504,7 +512,9 @@ elements.board.addEventListener('click', (e) => {
 });
 elements.board.addEventListener('dragover', (e) => {
   const target = laneOf(e);
-  if (target && dragging && model.bookings.get(dragging)?.roomId !== target.dataset.room) {
+  const booking = dragging && model.bookings.get(dragging);
+  // An unassigned booking may be dropped on the room kept for it too: that assigns it there.
+  if (target && booking && (isUnassigned(booking) || booking.roomId !== target.dataset.room)) {
     e.preventDefault();
     target.classList.add('drop');
   }
@@ -517,7 +527,9 @@ elements.board.addEventListener('drop', (e) => {
   target.classList.remove('drop');
   const id = dragging;
   dragging = null;
-  if (id) move(id, target.dataset.room).catch((error) => showError(elements.notice, error));
+  if (!id) return;
+  const placing = isUnassigned(model.bookings.get(id) ?? {}) ? assign : move;
+  placing(id, target.dataset.room).catch((error) => showError(elements.notice, error));
 });
 elements.board.addEventListener('dragstart', (e) => {
   const stay = barOfEvent(e);
@@ -567,11 +579,15 @@ function renderBars() {
   const nights = nightsShown();
   for (const booking of model.bookings.values()) {
     const line = layout.lines.get(booking.roomId);
+    if (isUnassigned(booking)) continue;
     const start = nightsBetween(model.from, booking.checkIn);
     const end = nightsBetween(model.from, booking.checkOut);
     if (!line || !statusNames[booking.status] || end <= 0 || start >= nights) continue;
     line.append(bar(booking, Math.max(start, 0), Math.min(end, nights), start < 0, end > nights));
   }
+  placeUnassigned({
+    lanes: layout.unassigned, rooms: layout.lines, bookings: model.bookings.values(), from: model.from, nights, typeOf: (id) => model.rooms.get(id)?.roomType, draw: bar,
+  });
   renderBlocks(board, { lines: layout.lines, from: model.from, nights, roomName: (id) => model.rooms.get(id)?.name ?? id });
   changed = new Set();
   renderFree();
@@ -621,7 +637,8 @@ function bar(booking, start, end, clippedStart, clippedEnd) {
   const status = statusNames[booking.status];
   const party = booking.guests ? `, ${guestCount(booking.guests)}` : '';
   const price = booking.total === null || booking.total === undefined ? '' : `, ${money(booking.total, booking.currency || model.currency)}`;
-  const label = `${booking.guestName || 'Guest'}, ${room?.name ?? booking.roomId}, ${formatStay(booking.checkIn, booking.checkOut)}${price}, ${status}${party}`;
+  const where = isUnassigned(booking) ? `no room assigned (${typeName(room?.roomType)})` : room?.name ?? booking.roomId;
+  const label = `${booking.guestName || 'Guest'}, ${where}, ${formatStay(booking.checkIn, booking.checkOut)}${price}, ${status}${party}`;
   const changeable = movable.has(booking.status);
   return h('button', {
     type: 'button',
@@ -630,7 +647,7 @@ function bar(booking, start, end, clippedStart, clippedEnd) {
     draggable: changeable ? 'true' : 'false',
     'aria-label': label,
     'aria-keyshortcuts': changeable ? 'Shift+ArrowRight Shift+ArrowLeft' : null,
-    title: changeable ? `${label}. Shift+→ or Shift+← changes the check-out by a night.` : label,
+    title: changeable ? `${label}. ${isUnassigned(booking) ? 'Drag it onto a room to assign it there. ' : ''}Shift+→ or Shift+← changes the check-out by a night.` : label,
     dataset: { status: booking.status, booking: booking.id, key: `bar:${booking.id}` },
   },
   h('span', { class: 'guest' }, booking.guestName || 'Guest'),
@@ -737,6 +754,25 @@ function move(id, roomId) {
   return post(`${api}/bookings/${encodeURIComponent(id)}/move`, { roomId }).then(() => showError(elements.notice, null));
 }
 
+function assign(id, roomId) {
+  return post(`${api}/bookings/${encodeURIComponent(id)}/assign`, { roomId }).then(() => showError(elements.notice, null));
+}
+
+/** Auto-assign for the desk's day (tonight, or the first night shown): each unassigned arrival keeps the room held for it. */
+async function autoAssign(type, button) {
+  const day = firstNight();
+  button.disabled = true;
+  try {
+    const answer = await post(`${api}/properties/${encodeURIComponent(property)}/auto-assign`, { date: day });
+    const count = answer.assigned.length;
+    showError(elements.notice, count ? null : { message: `No unassigned booking arrives on ${formatDay(day, { weekday: 'long', day: 'numeric', month: 'long' })}.` });
+  } catch (error) {
+    showError(elements.notice, error);
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function openNewBooking(roomId, night) {
   const room = model.rooms.get(roomId);
   newBookingRoom = roomId;
@@ -796,7 +832,7 @@ function renderMenu() {
   elements.menuTitle.textContent = booking.guestName || 'Booking';
   const rows = [
     ['Status', h('span', { class: 'status', dataset: { status: booking.status } }, statusNames[booking.status] ?? booking.status)],
-    ['Room', room?.name ?? booking.roomId],
+    ['Room', isUnassigned(booking) ? keptRoom(booking.roomId, (id) => model.rooms.get(id)?.name ?? id) : room?.name ?? booking.roomId],
     ['Stay', formatStay(booking.checkIn, booking.checkOut)],
   ];
   if (booking.guests) rows.push(['Guests', guestCount(booking.guests)]);
@@ -815,6 +851,7 @@ function renderMenu() {
     class: options.danger ? 'danger' : 'primary',
     onclick: (e) => act(e.currentTarget, path, options.ask),
   }, label);
+  if (isUnassigned(booking)) actions.push(action(`Assign ${room?.name ?? booking.roomId}`, 'assign'));
   if (booking.status === 'Held') actions.push(action('Confirm', 'confirm'));
   if (booking.status === 'Confirmed') actions.push(action('Check in', 'check-in'));
   if (booking.status === 'CheckedIn') actions.push(action('Check out', 'check-out'));

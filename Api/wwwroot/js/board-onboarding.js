@@ -20,13 +20,16 @@ const steps = [
   { key: 'ratesSet', label: 'Rates set', href: setup('room-types'), action: 'Set rates' },
   { key: 'colleagueInvited', label: 'A colleague invited', href: `/team?${new URLSearchParams({ org: organization })}`, action: 'Invite', owners: true },
   { key: 'testBookingTaken', label: 'A test booking taken', href: `/book/${encodeURIComponent(organization)}/${encodeURIComponent(property)}`, action: 'Book as a guest', hint: 'or click an empty night on the board' },
-  { key: 'stripeConnected', label: 'Stripe connected', hint: 'owners: PUT /api/orgs/{org}/stripe-account with your keys' },
+  // No page for it yet: owners connect their keys through the API.
+  { key: 'stripeConnected', label: 'Stripe connected', hint: `owners: PUT ${orgPath}/stripe-account` },
 ];
 
 const panel = document.getElementById('onboarding');
 const board = document.getElementById('board');
 let role = null;
 let timer = 0;
+// What the last sample action did, kept across the redraws that follow it.
+let said = '';
 // Once every step is done the panel is gone for good on this page: no more asking.
 let finished = false;
 
@@ -41,12 +44,13 @@ function item(step, done) {
 }
 
 function samples(count) {
-  const status = h('span', { class: 'muted', role: 'status' });
+  const status = h('span', { class: 'muted', role: 'status' }, said);
   const error = h('div', { class: 'alert', role: 'alert', hidden: true });
   const act = (button, action) => async () => {
     button.disabled = true;
     try {
-      status.textContent = await action();
+      said = await action();
+      status.textContent = said;
       showError(error, null);
       await refresh();
     } catch (refusal) {

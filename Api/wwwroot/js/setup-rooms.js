@@ -58,6 +58,7 @@ export function wireRooms({ path, current, reload }) {
     } finally {
       await reload();
       render();
+      proposeNext();
     }
   }
 
@@ -85,14 +86,18 @@ export function wireRooms({ path, current, reload }) {
     });
   });
 
+  // The next free run starts after the highest numbered room so far.
+  function proposeNext() {
+    const highest = Math.max(...current().rooms.map((r) => Number.parseInt(r.id, 10)).filter(Number.isInteger), 0);
+    if (highest > 0) series.first.value = String(highest + 1);
+    preview();
+  }
+
   return {
     enter() {
       fillTypes(series.roomType);
       fillTypes($('room-type'));
-      // The next free run: after the highest numbered room so far.
-      const highest = Math.max(...current().rooms.map((r) => Number.parseInt(r.id, 10)).filter(Number.isInteger), 0);
-      if (highest > 0) series.first.value = String(highest + 1);
-      preview();
+      proposeNext();
       render();
     },
   };

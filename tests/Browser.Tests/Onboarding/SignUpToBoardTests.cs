@@ -150,6 +150,6 @@ public sealed class SignUpToBoardTests(BrowserFixture browsers, ITestOutputHelpe
         output.WriteLine(report);
         var folder = Path.Combine(Path.GetDirectoryName(BrowserFixture.ScreenshotFolder)!, "measurements");
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "signup-to-board.txt"), report);
+        File.WriteAllText(Path.Combine(folder, "signup-to-board.txt"), report + Environment.NewLine);
     }
 }

@@ -14,9 +14,7 @@ public sealed class TeamPageTests(BrowserFixture browsers) : IClassFixture<Brows
         var org = await browsers.Api.OpenHotelAsync(doubles: 1, suites: 0);
         var colleague = $"colleague-{Guid.NewGuid():N}@example.com";
         var page = await browsers.OpenAsync($"/team?org={org}", width: 1024, height: 900);
-        await page.GetByLabel("Email").FillAsync(browsers.Api.OwnerEmail);
-        await page.GetByLabel("Password").FillAsync(ApiFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page);
 
         var invite = page.GetByRole(AriaRole.Form, new() { Name = "Invite a colleague" });
         await invite.GetByLabel("Email").FillAsync("not an email");
@@ -42,7 +40,7 @@ public sealed class TeamPageTests(BrowserFixture browsers) : IClassFixture<Brows
         await Expect(pending).Not.ToContainTextAsync(colleague);
         await page.GetByLabel($"Role of {colleague}").SelectOptionAsync("Manager");
         await Expect(page.GetByLabel($"Role of {colleague}")).ToHaveValueAsync("Manager");
-        await Assertions.Expect(page.GetByLabel($"Role of {colleague}")).ToBeEnabledAsync();
+        await Expect(page.GetByLabel($"Role of {colleague}")).ToBeEnabledAsync();
         Assert.Equal("Manager", await RoleAsync(org, colleague));
         await page.SetViewportSizeAsync(400, 900);
         await BrowserFixture.ScreenshotAsync(page, "team-narrow");
@@ -67,15 +65,22 @@ public sealed class TeamPageTests(BrowserFixture browsers) : IClassFixture<Brows
     {
         var org = await browsers.Api.OpenHotelAsync(doubles: 1, suites: 0);
         var page = await browsers.OpenAsync($"/team?org={org}", width: 1024, height: 900);
-        await page.GetByLabel("Email").FillAsync(browsers.Api.OwnerEmail);
-        await page.GetByLabel("Password").FillAsync(ApiFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAsync(page);
 
         await page.GetByLabel($"Role of {browsers.Api.OwnerEmail}").SelectOptionAsync("Staff");
 
         await Expect(page.Locator("#members-error")).ToContainTextAsync("at least one owner");
         await Expect(page.GetByLabel($"Role of {browsers.Api.OwnerEmail}")).ToHaveValueAsync("Owner");
         Assert.Empty(browsers.PageErrors);
+    }
+
+    private async Task SignInAsync(IPage page)
+    {
+        var form = page.GetByRole(AriaRole.Region, new() { Name = "Sign in to manage your team" });
+        await form.GetByLabel("Email").FillAsync(browsers.Api.OwnerEmail);
+        await form.GetByLabel("Password").FillAsync(ApiFixture.Password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(form).ToBeHiddenAsync();
     }
 
     private async Task<string?> RoleAsync(string org, string email)

@@ -1,7 +1,7 @@
 // The signed-in member's role in the board's organization, for the header's extras (team link,
 // onboarding checklist). The board shows #account once someone is signed in; asked then, and
-// asked again at the next sign-in. api.js carries whatever sign-in the board made.
-import { get } from './api.js';
+// asked again at the next sign-in.
+import { currentAccount } from './session.js';
 
 const organization = new URLSearchParams(location.search).get('org') || 'demo';
 const account = document.getElementById('account');
@@ -14,7 +14,7 @@ function ask() {
     for (const listener of listeners) listener(null);
     return;
   }
-  asked ??= get('/api/me').then((me) => me?.memberships?.[organization] ?? null, () => null);
+  asked ??= currentAccount().then((me) => me?.memberships?.[organization] ?? null, () => null);
   asked.then((role) => { for (const listener of listeners) listener(account.hidden ? null : role); });
 }
 

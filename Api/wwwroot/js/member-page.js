@@ -1,6 +1,6 @@
 // A page for members: shows its sign-in form until someone is signed in, then hands over the
-// account. Only session.js knows how a sign-in is kept, so these pages never touch a token.
-import { showError } from './api.js';
+// account. Only session.js and api.js know how a sign-in is kept (a cookie), so these pages never do.
+import { showError, whenSignInEnds } from './api.js';
 import { currentAccount, signIn, signOut } from './session.js';
 
 /**
@@ -21,10 +21,10 @@ export async function whenSignedIn({ show, hide = () => {} }) {
     $('account').hidden = false;
     show(account);
   };
-  const askToSignIn = () => {
+  const askToSignIn = (why = null) => {
     $('account').hidden = true;
     hide();
-    showError(error, null);
+    showError(error, why ? new Error(why) : null);
     section.hidden = false;
     form.email.focus();
   };
@@ -34,10 +34,9 @@ export async function whenSignedIn({ show, hide = () => {} }) {
     const button = form.querySelector('button[type="submit"]');
     button.disabled = true;
     try {
-      await signIn(form.email.value.trim(), form.password.value);
+      const account = await signIn(form.email.value.trim(), form.password.value);
       form.reset();
-      const account = await currentAccount();
-      if (account) signedIn(account);
+      signedIn(account);
     } catch (refusal) {
       showError(error, refusal);
       form.password.select();
@@ -46,8 +45,11 @@ export async function whenSignedIn({ show, hide = () => {} }) {
     }
   });
   $('sign-out').addEventListener('click', async () => {
-    await signOut();
-    askToSignIn();
+    try {
+      await signOut();
+    } finally {
+      askToSignIn();
+    }
   });
 
   try {
@@ -57,4 +59,6 @@ export async function whenSignedIn({ show, hide = () => {} }) {
   } catch (refusal) {
     showError($('notice'), refusal);
   }
+  // Signed out elsewhere, removed, or given another role: the next call says so, and the form comes back.
+  whenSignInEnds(() => askToSignIn('Your sign-in has ended. Sign in again to go on.'));
 }

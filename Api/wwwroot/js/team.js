@@ -14,6 +14,7 @@ const $ = (id) => document.getElementById(id);
 const invite = $('invite-form');
 const dialog = $('remove-member');
 let me = '';
+let orgName = organization;
 let removing = null;
 
 const when = (iso) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
@@ -57,7 +58,7 @@ function renderPending(invitations) {
 
 function askToRemove(member) {
   removing = member;
-  $('remove-member-text').textContent = `${member.email} loses access to ${organization} at once, on every device.`;
+  $('remove-member-text').textContent = `${member.email} loses access to ${orgName} at once, on every device.`;
   showError($('remove-member-error'), null);
   dialog.showModal();
 }
@@ -109,6 +110,7 @@ async function open(account) {
   $('board-link').href = `/board?${new URLSearchParams({ org: organization })}`;
   try {
     const org = await get(orgPath);
+    orgName = org.name;
     $('org-name').textContent = `Team of ${org.name}`;
     document.title = `Team of ${org.name}`;
     if (org.properties[0]) $('board-link').href = `/board?${new URLSearchParams({ org: organization, property: org.properties[0] })}`;

@@ -44,7 +44,7 @@ function item(step, done) {
 }
 
 function samples(count) {
-  const status = h('span', { class: 'muted', role: 'status' }, said);
+  const status = h('span', { class: 'muted', 'aria-live': 'polite' }, said);
   const error = h('div', { class: 'alert', role: 'alert', hidden: true });
   const act = (button, action) => async () => {
     button.disabled = true;

@@ -12,16 +12,17 @@ const property = query.get('property') || 'harbour-view';
 const orgPath = `/api/orgs/${encodeURIComponent(organization)}`;
 const samplesPath = `${orgPath}/properties/${encodeURIComponent(property)}/sample-bookings`;
 const setup = (step) => `/setup?${new URLSearchParams(step ? { org: organization, step } : { org: organization })}`;
-const openKey = `onboarding.closed.${organization}`;
+const openKey = `onboarding.open.${organization}`;
 
 const steps = [
   { key: 'propertySetUp', label: 'Property set up', href: setup(), action: 'Set up' },
   { key: 'roomsAdded', label: 'Rooms added', href: setup('rooms'), action: 'Add rooms' },
   { key: 'ratesSet', label: 'Rates set', href: setup('room-types'), action: 'Set rates' },
   { key: 'colleagueInvited', label: 'A colleague invited', href: `/team?${new URLSearchParams({ org: organization })}`, action: 'Invite', owners: true },
-  { key: 'testBookingTaken', label: 'A test booking taken', href: `/book/${encodeURIComponent(organization)}/${encodeURIComponent(property)}`, action: 'Book as a guest', hint: 'or click an empty night on the board' },
-  // No page for it yet: owners connect their keys through the API.
-  { key: 'stripeConnected', label: 'Stripe connected', hint: `owners: PUT ${orgPath}/stripe-account` },
+  // A click on an empty night books one too; the legend says so already.
+  { key: 'testBookingTaken', label: 'A test booking taken', href: `/book/${encodeURIComponent(organization)}/${encodeURIComponent(property)}`, action: 'Book as a guest' },
+  // No page for it yet: owners connect their keys through the API (README, "Stripe").
+  { key: 'stripeConnected', label: 'Stripe connected', hint: 'owners, through the API' },
 ];
 
 const panel = document.getElementById('onboarding');
@@ -39,8 +40,22 @@ function item(step, done) {
   const extra = done ? null
     : step.href && (!step.owners || role === 'Owner') ? h('a', { href: step.href }, step.action)
     : step.hint ? h('span', { class: 'muted' }, step.hint) : null;
-  return h('li', { dataset: { step: step.key, done: String(done) } }, mark, text, extra,
-    !done && step.href && step.hint ? h('span', { class: 'muted' }, step.hint) : null);
+  return h('li', { dataset: { step: step.key, done: String(done) } }, mark, text, extra);
+}
+
+/**
+ * Open or closed: as this browser last left it; else as it is now (a redraw never snaps it shut);
+ * else open until a first booking is taken, after which the board's nights matter more.
+ */
+function opened(checklist) {
+  try {
+    const chosen = localStorage.getItem(openKey);
+    if (chosen) return chosen === 'open';
+  } catch {
+    // Storage off: decided below.
+  }
+  const shown = panel.querySelector('details');
+  return shown ? shown.open : !checklist.testBookingTaken;
 }
 
 function samples(count) {
@@ -80,10 +95,11 @@ function render(checklist) {
     return;
   }
   const done = steps.filter((s) => checklist[s.key]).length;
-  const details = h('details', { open: localStorage.getItem(openKey) !== 'closed' },
+  const details = h('details', { open: opened(checklist) },
     h('summary', {}, h('strong', {}, 'Getting started'), ` · ${done} of ${steps.length} done`),
-    h('ul', { class: 'checklist' }, ...steps.map((s) => item(s, checklist[s.key]))),
-    samples(checklist.sampleBookings));
+    h('div', { class: 'onboarding-body' },
+      h('ul', { class: 'checklist' }, ...steps.map((s) => item(s, checklist[s.key]))),
+      samples(checklist.sampleBookings)));
   details.addEventListener('toggle', () => {
     try {
       localStorage.setItem(openKey, details.open ? 'open' : 'closed');

@@ -8,7 +8,7 @@ import { slugOf } from './slug.js';
 
 const $ = (id) => document.getElementById(id);
 
-export function wireRooms({ path, current, reload }) {
+export function wireRooms({ track, path, current, reload }) {
   const series = $('rooms-series-form');
   const single = $('room-form');
 
@@ -65,25 +65,25 @@ export function wireRooms({ path, current, reload }) {
   series.addEventListener('input', preview);
   series.addEventListener('submit', (e) => {
     e.preventDefault();
-    busy(series, async () => {
+    track(busy(series, async () => {
       const all = numbers();
       if (all.length === 0) {
         showError(series.querySelector('[data-error]'), new Error('Give a first number (0 or more) and how many rooms (1 to 100).'));
         return;
       }
       await add(all.map((n) => ({ id: n, name: n })), series.roomType.value, series);
-    });
+    }));
   });
 
   single.addEventListener('submit', (e) => {
     e.preventDefault();
-    busy(single, async () => {
+    track(busy(single, async () => {
       const name = single.roomName.value.trim();
       if (await add([{ id: slugOf(name) || name, name }], single.roomType.value, single)) {
         single.roomName.value = '';
         single.roomName.focus();
       }
-    });
+    }));
   });
 
   // The next free run starts after the highest numbered room so far.

@@ -26,6 +26,12 @@ const forms = {
 
 // The property as the API last returned it (settings, room types, rooms), or null before step one.
 let property = null;
+// Saves still on their way: "Next" waits for them, so a quick click does not find the step empty.
+let saving = Promise.resolve();
+const track = (save) => {
+  saving = Promise.allSettled([saving, save]);
+  return save;
+};
 
 const propertyPath = () => `${orgPath}/properties/${encodeURIComponent(property.id)}`;
 const hhmm = (time) => (time ?? '').slice(0, 5);
@@ -110,7 +116,7 @@ function renderRoomTypes() {
 forms.roomType.addEventListener('submit', (e) => {
   e.preventDefault();
   const form = forms.roomType;
-  busy(form, async () => {
+  track(busy(form, async () => {
     try {
       const id = form.typeId.value.trim() || slugOf(form.typeName.value);
       property = await put(`${propertyPath()}/room-types/${encodeURIComponent(id)}`, {
@@ -125,7 +131,7 @@ forms.roomType.addEventListener('submit', (e) => {
     } catch (refusal) {
       showRefusal(form, form.querySelector('[data-error]'), refusal);
     }
-  });
+  }));
 });
 
 // ---- Step 4: cancellation policy ----
@@ -176,6 +182,7 @@ function summarize() {
 // ---- Moving between steps ----
 
 const rooms = wireRooms({
+  track,
   path: propertyPath,
   current: () => property,
   reload: async () => { property = await get(propertyPath()); return property; },
@@ -206,7 +213,8 @@ const ready = {
 
 for (const section of wizard.querySelectorAll('.step')) {
   section.querySelector('[data-back]')?.addEventListener('click', () => step(-1, section.dataset.step));
-  section.querySelector('[data-next]')?.addEventListener('click', () => {
+  section.querySelector('[data-next]')?.addEventListener('click', async () => {
+    await saving;
     const why = ready[section.dataset.step]?.();
     showError(section.querySelector('[data-next-error]'), why ? new Error(why) : null);
     if (!why) step(1, section.dataset.step);

@@ -134,6 +134,43 @@ public sealed class SignUpToBoardTests(BrowserFixture browsers, ITestOutputHelpe
         Assert.Empty(browsers.PageErrors);
     }
 
+    [Fact]
+    public async Task A_run_of_rooms_stops_at_the_free_plan_s_limit_and_the_wizard_says_so_in_the_api_s_words()
+    {
+        var org = "free-" + Guid.NewGuid().ToString("N")[..8];
+        var email = $"free-{Guid.NewGuid():N}@example.com";
+        using (var anonymous = browsers.Api.App.NewClient())
+        {
+            await ApiFixture.SignUpAsync(anonymous, org, email, plan: "Free");
+        }
+
+        var page = await browsers.OpenAsync($"/setup?org={org}", width: 1024, height: 900);
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(ApiFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Property name").FillAsync("Small Inn");
+        await page.GetByLabel("Time zone").SelectOptionAsync("UTC");
+        await page.GetByLabel("Check-in from").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: room types" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "checkInTime" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Check-in from")).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.GetByLabel("Check-in from").FillAsync("15:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: room types" }).ClickAsync();
+        await page.GetByLabel("Room type name").FillAsync("Twin");
+        await page.GetByLabel("Nightly rate").FillAsync("80");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add room type" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.List, new() { Name = "Room types" })).ToContainTextAsync("Twin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Next: rooms" }).ClickAsync();
+        await page.GetByLabel("First number").FillAsync("1");
+        await page.GetByLabel("How many").FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add rooms" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Added 10 of 12 rooms, then: The Free plan allows 10 rooms" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#room-count")).ToHaveTextAsync("10");
+        await BrowserFixture.ScreenshotAsync(page, "setup-plan-limit-1024");
+        Assert.Empty(browsers.PageErrors);
+    }
+
     private static Task<bool> FitsAsync(IPage page) =>
         page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
 

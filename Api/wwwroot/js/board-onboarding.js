@@ -33,6 +33,7 @@ let timer = 0;
 let said = '';
 // Once every step is done the panel is gone for good on this page: no more asking.
 let finished = false;
+let taken = false;
 
 function item(step, done) {
   const mark = h('span', { class: 'tick', 'aria-hidden': 'true' }, done ? '✓' : '');
@@ -94,6 +95,7 @@ function render(checklist) {
     panel.replaceChildren();
     return;
   }
+  taken = checklist.testBookingTaken;
   const done = steps.filter((s) => checklist[s.key]).length;
   const details = h('details', { open: opened(checklist) },
     h('summary', {}, h('strong', {}, 'Getting started'), ` · ${done} of ${steps.length} done`),
@@ -140,6 +142,8 @@ onMember((newRole) => {
   role = newRole;
   refresh();
 });
-// Bars come and go as the live feed brings bookings: a test booking shows there first.
-new MutationObserver(() => refreshSoon()).observe(board, { childList: true, subtree: true });
+// Bars come and go as the live feed brings bookings: a test booking shows there first. The other
+// steps are taken on other pages, so once a booking is taken a busy board asks no more (reading
+// every room of a large hotel each time a bar moves would cost more than the tick is worth).
+new MutationObserver(() => { if (!taken) refreshSoon(); }).observe(board, { childList: true, subtree: true });
 document.addEventListener('visibilitychange', () => { if (!document.hidden) refreshSoon(0); });

@@ -7,6 +7,7 @@ using Actors.Api.Bookings;
 using Actors.Api.Exports;
 using Actors.Api.Guests;
 using Actors.Api.Members;
+using Actors.Api.Onboarding;
 using Actors.Api.Organizations;
 using Actors.Api.Pages;
 using Actors.Api.Problems;
@@ -89,6 +90,7 @@ public static class BookingPlatformExtensions
         orgs.MapAuditApi();
         orgs.MapWebhooksApi();
         orgs.MapExportApi();
+        orgs.MapOnboardingApi();
         // Every endpoint under /api/orgs gets its access from one table, whoever maps it.
         ((IEndpointConventionBuilder)orgs).Finally(AccessRules.Apply);
         var accounts = app.MapGroup("/api")

@@ -18,6 +18,7 @@ public static class MembersApi
         members.MapGet("/members", ListAsync).WithSummary("Lists the members and their roles.");
         members.MapPut("/members/{email}/role", ChangeRoleAsync).WithSummary("Changes a member's role; the last owner cannot step down.");
         members.MapDelete("/members/{email}", RemoveAsync).WithSummary("Removes a member; the last owner cannot be removed.");
+        members.MapGet("/invitations", InvitationsAsync).WithSummary("Lists the invitations still open (without their tokens, which are shown only once).");
         members.MapPost("/invitations", InviteAsync)
             .WithSummary("Invites someone by email with a role; the answer holds the one-time token to send them (POST /api/invitations/{token}/accept).");
         return orgs;
@@ -40,6 +41,12 @@ public static class MembersApi
         PathIds.Check(org);
         await grains.GetGrain<IOrganizationGrain>(org).RemoveMember(email);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<Invitation>>> InvitationsAsync(string org, IGrainFactory grains)
+    {
+        PathIds.Check(org);
+        return TypedResults.Ok(await grains.GetGrain<IOrganizationGrain>(org).Invitations());
     }
 
     private static async Task<Created<Invitation>> InviteAsync(

@@ -4,7 +4,7 @@ using Microsoft.Net.Http.Headers;
 namespace Actors.Api.Pages;
 
 /// <summary>
-/// The pages people use: the manager's live board and figures, the guest's booking flow and the
+/// The pages people use: sign-up, the setup wizard and the team page, the manager's live board and figures, the guest's booking flow and the
 /// guest's private link. Plain files from wwwroot beside the assembly (the build copies them there), so the app
 /// finds them wherever it is started from, tests included.
 /// </summary>
@@ -26,6 +26,9 @@ public static class PageEndpoints
 
         app.MapGet("/", () => Results.Redirect("/board")).ExcludeFromDescription();
         app.MapGet("/board", (HttpContext context) => Page(context, files, "board.html")).ExcludeFromDescription();
+        app.MapGet("/signup", (HttpContext context) => Page(context, files, "signup.html")).ExcludeFromDescription();
+        app.MapGet("/setup", (HttpContext context) => Page(context, files, "setup.html")).ExcludeFromDescription();
+        app.MapGet("/team", (HttpContext context) => Page(context, files, "team.html")).ExcludeFromDescription();
         app.MapGet("/figures", (HttpContext context) => Page(context, files, "figures.html")).ExcludeFromDescription();
         app.MapGet("/book/{org}/{property}", (HttpContext context) => Page(context, files, "book.html")).ExcludeFromDescription();
         app.MapGet("/my-booking/{token}", (HttpContext context) => Page(context, files, "my-booking.html")).ExcludeFromDescription();

@@ -42,6 +42,9 @@ public interface IOrganizationGrain : IGrainWithStringKey
     /// <summary>Invites someone; the answer carries the one-time token, which is not kept.</summary>
     Task<Invitation> Invite(NewInvitation invitation);
 
+    /// <summary>Lists the invitations still open (not used, not expired), soonest to expire first; their tokens are not kept, so none is given.</summary>
+    Task<IReadOnlyList<Invitation>> Invitations();
+
     /// <summary>The open invitation with this secret, or not-found (also when used or expired).</summary>
     Task<Invitation> FindInvitation(string secret);
 

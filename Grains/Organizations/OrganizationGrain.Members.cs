@@ -99,6 +99,14 @@ internal sealed partial class OrganizationGrain
         return new Invitation(Id, email, invitation.Role, expiresAt, $"{Id}.{secret}");
     }
 
+    public Task<IReadOnlyList<Invitation>> Invitations()
+    {
+        EnsureExists();
+        var now = Clock.GetUtcNow();
+        return Task.FromResult<IReadOnlyList<Invitation>>(
+            [.. State.Invitations.Where(i => i.ExpiresAt > now).OrderBy(i => i.ExpiresAt).Select(i => new Invitation(Id, i.Email, i.Role, i.ExpiresAt))]);
+    }
+
     public Task<Invitation> FindInvitation(string secret)
     {
         var open = OpenInvitation(secret);

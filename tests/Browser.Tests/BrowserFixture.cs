@@ -32,6 +32,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Opens a page in a new person's browser.</summary>
     public async Task<IPage> OpenAsync(string path, int width = 1400, int height = 760)
     {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync(path);
+        return page;
+    }
+
+    /// <summary>A new person's browser with a blank page, for a test that watches requests from the very first one.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 760)
+    {
         var context = await chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Api.App.Address.ToString(),
@@ -40,7 +48,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => pageErrors.Enqueue($"{page.Url}: {error}");
-        await page.GotoAsync(path);
         return page;
     }
 

@@ -227,12 +227,49 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         await Expect(status).ToContainTextAsync("Live");
         await Expect(board.GetByText(browsers.Api.OwnerEmail)).ToBeVisibleAsync();
 
-        await board.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await board.GetByText(browsers.Api.OwnerEmail).ClickAsync();
+        await board.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(form).ToBeVisibleAsync();
         await Expect(status).ToContainTextAsync("Not signed in");
         Assert.DoesNotContain(await board.Context.CookiesAsync(), c => c.Name.EndsWith(".session", StringComparison.Ordinal));
         await board.ReloadAsync();
         await Expect(form).ToBeVisibleAsync();
         Assert.Empty(browsers.PageErrors);
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_on_one_board_ends_the_sign_in_of_another_browser_at_once()
+    {
+        var org = await browsers.Api.OpenHotelAsync(doubles: 1, suites: 0);
+        var colleague = $"receptionist-{Guid.NewGuid():N}@example.com";
+        var invitation = await browsers.Api.Client.PostAsync($"/api/orgs/{org}/invitations", new { email = colleague, role = "Staff" }).OkAsync();
+        using (var anonymous = browsers.Api.App.NewClient())
+        {
+            await anonymous.PostAsync($"/api/invitations/{invitation.GetProperty("token").GetString()}/accept", new { name = "Receptionist", password = ApiFixture.Password }).OkAsync();
+        }
+
+        var desk = await SignedInBoardAsync(org, colleague);
+        var office = await SignedInBoardAsync(org, colleague);
+
+        await desk.GetByText(colleague).ClickAsync();
+        await BrowserFixture.ScreenshotAsync(desk, "board-account-menu");
+        await desk.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await Expect(desk.GetByRole(AriaRole.Region, new() { Name = "Sign in to the room board" })).ToContainTextAsync("Signed out on every browser");
+
+        // The other browser never signed out, yet its next request finds the sign-in ended.
+        await office.GetByRole(AriaRole.Button, new() { Name = "7 nights" }).ClickAsync();
+        await Expect(office.GetByRole(AriaRole.Region, new() { Name = "Sign in to the room board" })).ToContainTextAsync("Your sign-in has ended");
+        Assert.Empty(browsers.PageErrors);
+    }
+
+    private async Task<IPage> SignedInBoardAsync(string org, string email)
+    {
+        var board = await browsers.OpenAsync($"/board?org={org}&property=hotel");
+        var form = board.GetByRole(AriaRole.Region, new() { Name = "Sign in to the room board" });
+        await form.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await form.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiFixture.Password);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(board.GetByRole(AriaRole.Status)).ToContainTextAsync("Live");
+        return board;
     }
 }

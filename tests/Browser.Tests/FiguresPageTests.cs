@@ -106,7 +106,7 @@ public sealed class FiguresPageTests(BrowserFixture browsers) : IClassFixture<Br
         await form.GetByLabel("Password", new() { Exact = true }).FillAsync(ApiFixture.Password);
         await form.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(board.GetByRole(AriaRole.Status)).ToContainTextAsync("Live");
-        await Expect(board.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        await Expect(board.GetByText(email)).ToBeVisibleAsync();
         await Expect(board.GetByRole(AriaRole.Link, new() { Name = "Figures" })).ToBeHiddenAsync();
 
         await board.GotoAsync($"/figures?org={org}&property=hotel");

@@ -172,7 +172,22 @@ function showBoard(account) {
 
 signInWith(elements.signInForm, elements.signInError, showBoard);
 
-document.getElementById('sign-out').addEventListener('click', async () => {
+document.getElementById('sign-out-everywhere').addEventListener('click', async (e) => {
+  const button = e.currentTarget;
+  button.disabled = true;
+  try {
+    await post('/api/sign-out-everywhere');
+    showSignIn('Signed out on every browser and device: every sign-in of this account has ended. Sign in to see the board again.');
+  } catch (error) {
+    showError(elements.notice, error);
+  } finally {
+    button.disabled = false;
+    button.closest('details').open = false;
+  }
+});
+
+document.getElementById('sign-out').addEventListener('click', async (e) => {
+  e.currentTarget.closest('details').open = false;
   showSignIn('Signed out. Sign in to see the board again.');
   try {
     await signOut();
@@ -393,7 +408,7 @@ const nightAt = (index) => addDays(model.from, index);
 function renderTitle() {
   document.title = `${model.name} · Room board`;
   elements.name.textContent = model.name;
-  elements.meta.textContent = `${model.rooms.size} rooms · ${formatDay(model.from)} – ${formatDay(addDays(model.to, -1))} · ${model.timeZone}`;
+  elements.meta.textContent = `${model.rooms.size} room${model.rooms.size === 1 ? "" : "s"} · ${formatDay(model.from)} – ${formatDay(addDays(model.to, -1))} · ${model.timeZone}`;
 }
 
 /** Rebuilds the whole grid: on a snapshot, and when rooms come or go. */

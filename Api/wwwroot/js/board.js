@@ -408,7 +408,7 @@ const nightAt = (index) => addDays(model.from, index);
 function renderTitle() {
   document.title = `${model.name} · Room board`;
   elements.name.textContent = model.name;
-  elements.meta.textContent = `${model.rooms.size} room${model.rooms.size === 1 ? "" : "s"} · ${formatDay(model.from)} – ${formatDay(addDays(model.to, -1))} · ${model.timeZone}`;
+  elements.meta.textContent = `${model.rooms.size} room${model.rooms.size === 1 ? '' : 's'} · ${formatDay(model.from)} – ${formatDay(addDays(model.to, -1))} · ${model.timeZone}`;
 }
 
 /** Rebuilds the whole grid: on a snapshot, and when rooms come or go. */

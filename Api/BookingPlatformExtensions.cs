@@ -6,6 +6,7 @@ using Actors.Api.Boards;
 using Actors.Api.Bookings;
 using Actors.Api.Exports;
 using Actors.Api.Guests;
+using Actors.Api.Mail;
 using Actors.Api.Members;
 using Actors.Api.Organizations;
 using Actors.Api.Pages;
@@ -49,6 +50,7 @@ public static class BookingPlatformExtensions
         builder.Services.AddPayments(builder.Configuration);
         builder.AddPlatformSecurity();
         builder.AddOperatorPages();
+        builder.AddMail();
         return builder;
     }
 
@@ -96,6 +98,7 @@ public static class BookingPlatformExtensions
             .AddEndpointFilter<DomainProblemFilter>()
             .ProducesValidationProblem();
         accounts.MapAccountsApi();
+        accounts.MapPasswordResetApi();
         accounts.MapInvitationsApi();
         app.MapGroup("/api/guest")
             .AddEndpointFilter<DomainProblemFilter>()

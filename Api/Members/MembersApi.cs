@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Actors.Api.Auth;
+using Actors.Api.Mail;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Users;
+using Actors.Silo.Product;
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -43,11 +45,24 @@ public static class MembersApi
     }
 
     private static async Task<Created<Invitation>> InviteAsync(
-        string org, InviteRequest request, ClaimsPrincipal principal, IGrainFactory grains, IOptions<AuthOptions> options)
+        string org,
+        InviteRequest request,
+        ClaimsPrincipal principal,
+        IGrainFactory grains,
+        IOptions<AuthOptions> options,
+        MailOutbox outbox,
+        MailLinks links,
+        IOptions<ProductOptions> product)
     {
         PathIds.Check(org);
         var (email, role) = request.Validate();
-        var invitation = await grains.GetGrain<IOrganizationGrain>(org).Invite(new NewInvitation(email, role, Claims.EmailOf(principal)!, options.Value.InvitationLifetime));
+        var inviter = Claims.EmailOf(principal)!;
+        var organization = grains.GetGrain<IOrganizationGrain>(org);
+        var invitation = await organization.Invite(new NewInvitation(email, role, inviter, options.Value.InvitationLifetime));
+        var inviterName = (await grains.GetGrain<IUserGrain>(inviter).Get()).Name;
+        // The token travels in the fragment: the join page reads it, and no server log or Referer sees it.
+        var join = links.To($"/join#token={Uri.EscapeDataString(invitation.Token!)}");
+        outbox.Send(InvitationLetter.Write(invitation, (await organization.Get()).Name, $"{inviterName} ({inviter})", join, product.Value.Name));
         return TypedResults.Created($"/api/invitations/{invitation.Token}", invitation);
     }
 }

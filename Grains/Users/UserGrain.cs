@@ -96,6 +96,25 @@ internal sealed class UserGrain(
         return View();
     }
 
+    public async Task ResetPassword(string newPassword)
+    {
+        if (!Exists)
+        {
+            throw new NotFoundException("No such account.");
+        }
+
+        var errors = new FieldErrors();
+        Passwords.Check(newPassword, errors);
+        errors.ThrowIfAny();
+        State.PasswordHash = PasswordHash.Create(newPassword, options.Value.PasswordIterations);
+        // Whoever proved they read the mailbox is the owner: the guesses that locked the account were not.
+        State.FailedSignIns = 0;
+        State.LockedUntil = null;
+        (unknownFailures, unknownLockedUntil) = (0, null);
+        await user.WriteStateAsync();
+        logger.LogInformation("Account {Email} set a new password through a reset link", Email);
+    }
+
     public Task<UserView> Get() => Exists ? Task.FromResult(View()) : throw new NotFoundException("No such account.");
 
     public async Task Joined(string organization, Role role)

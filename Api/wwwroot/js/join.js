@@ -1,0 +1,33 @@
+// Accepting an invitation from its mailed link (#token=...): name and password, then the team's board.
+import { post, showError } from './api.js';
+import { signIn } from './session.js';
+
+const byId = (id) => document.getElementById(id);
+
+// In the fragment so no server log or Referer sees it; out of the address bar at once.
+const token = new URLSearchParams(location.hash.slice(1)).get('token');
+if (token) history.replaceState(null, '', location.pathname);
+
+if (!token) {
+  byId('no-token').hidden = false;
+} else {
+  const form = byId('join-form');
+  byId('join').hidden = false;
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    showError(byId('join-error'), null);
+    try {
+      const password = form.password.value;
+      const joined = await post(`/api/invitations/${encodeURIComponent(token)}/accept`, { name: form.name.value.trim(), password });
+      // The board keeps its own sign-in on the tab: sign in there the way its form does.
+      await signIn(joined.user.email, password);
+      const organization = token.split('.')[0];
+      location.assign(`/board?org=${encodeURIComponent(organization)}`);
+    } catch (error) {
+      showError(byId('join-error'), error);
+      button.disabled = false;
+    }
+  });
+}

@@ -1,5 +1,6 @@
 // Accepting an invitation from its mailed link (#token=...): name and password, then the team's board.
-import { post, showError } from './api.js';
+import { post, showError, useToken } from './api.js';
+import { boardAddress } from './board-address.js';
 import { signIn } from './session.js';
 
 const byId = (id) => document.getElementById(id);
@@ -7,6 +8,8 @@ const byId = (id) => document.getElementById(id);
 // In the fragment so no server log or Referer sees it; out of the address bar at once.
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
 if (token) history.replaceState(null, '', location.pathname);
+// A link pasted into this same tab changes only the fragment, which loads nothing: read it afresh.
+addEventListener('hashchange', () => location.reload());
 
 if (!token) {
   byId('no-token').hidden = false;
@@ -22,9 +25,9 @@ if (!token) {
       const password = form.password.value;
       const joined = await post(`/api/invitations/${encodeURIComponent(token)}/accept`, { name: form.name.value.trim(), password });
       // The board keeps its own sign-in on the tab: sign in there the way its form does.
-      await signIn(joined.user.email, password);
-      const organization = token.split('.')[0];
-      location.assign(`/board?org=${encodeURIComponent(organization)}`);
+      const session = await signIn(joined.user.email, password);
+      useToken(session.token);
+      location.assign(await boardAddress(token.split('.')[0]));
     } catch (error) {
       showError(byId('join-error'), error);
       button.disabled = false;

@@ -1,5 +1,7 @@
 // A forgotten password: ask for a mailed link, or, opened from that link (#token=...), set a new one.
-import { post, showError } from './api.js';
+import { get, post, showError, useToken } from './api.js';
+import { boardAddress } from './board-address.js';
+import { signIn } from './session.js';
 
 const byId = (id) => document.getElementById(id);
 
@@ -7,6 +9,8 @@ const byId = (id) => document.getElementById(id);
 // address bar at once, so it stays in neither the history nor a screenshot.
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
 if (token) history.replaceState(null, '', location.pathname);
+// A link pasted into this same tab changes only the fragment, which loads nothing: read it afresh.
+addEventListener('hashchange', () => location.reload());
 
 function ask() {
   const section = byId('ask');
@@ -45,10 +49,12 @@ function choose() {
     button.disabled = true;
     showError(error, null);
     try {
-      const done = await post('/api/password-reset/confirm', { token, password: form.password.value });
+      const password = form.password.value;
+      const done = await post('/api/password-reset/confirm', { token, password });
       form.reset();
       byId('choose').hidden = true;
-      byId('done-text').textContent = `Sign in as ${done.email} with it on the room board.`;
+      byId('done-text').textContent = `You are signed in as ${done.email} on this tab; next time, sign in with the new password.`;
+      byId('to-board').href = await signedInBoard(done.email, password);
       byId('done').hidden = false;
     } catch (failure) {
       showError(error, failure);
@@ -58,6 +64,19 @@ function choose() {
       button.disabled = false;
     }
   });
+}
+
+/** Signs in with the new password, as the board's form would, and returns the board of the account's first organization. */
+async function signedInBoard(email, password) {
+  try {
+    const session = await signIn(email, password);
+    useToken(session.token);
+    const organization = Object.keys((await get('/api/me')).memberships ?? {})[0];
+    return organization ? await boardAddress(organization) : '/board';
+  } catch {
+    byId('done-text').textContent = `Sign in as ${email} with it on the room board.`;
+    return '/board';
+  }
 }
 
 if (token) choose();

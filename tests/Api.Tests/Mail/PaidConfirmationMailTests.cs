@@ -3,12 +3,6 @@ using Xunit;
 
 namespace Actors.Api.Tests.Mail;
 
-/// <summary>The Stripe-shaped stub and the test SMTP server together.</summary>
-public sealed class MailedPayments : PaymentsFixture
-{
-    protected override IReadOnlyDictionary<string, string?> MoreSettings => MailedApi.Mails.Settings;
-}
-
 public sealed class PaidConfirmationMailTests(MailedPayments api) : IClassFixture<MailedPayments>
 {
     [Fact]

@@ -1,3 +1,4 @@
+using Actors.Api.Auth;
 using Actors.Silo.Product;
 using MailKit.Net.Smtp;
 using MimeKit;
@@ -9,10 +10,16 @@ namespace Actors.Api.Mail;
 /// Takes mails from the outbox and sends them through the configured SMTP server, retrying a few
 /// times with growing waits; without a server it writes each mail to the log instead.
 /// </summary>
-internal sealed class MailCourier(MailOutbox outbox, IOptions<MailOptions> options, IOptions<ProductOptions> product, ILogger<MailCourier> logger) : BackgroundService
+internal sealed class MailCourier(
+    MailOutbox outbox, IOptions<MailOptions> options, IOptions<ProductOptions> product, IOptions<TenancyOptions> tenancy, ILogger<MailCourier> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!string.IsNullOrWhiteSpace(options.Value.Host) && options.Value.LinkBase is null && string.IsNullOrEmpty(tenancy.Value.BaseHost))
+        {
+            logger.LogWarning("Mail:LinkBase is not set: links in mails take the host the request named, which a client chooses. Set Mail:LinkBase (or Tenancy:BaseHost) to this site's public address.");
+        }
+
         try
         {
             await foreach (var mail in outbox.Waiting.ReadAllAsync(stoppingToken))

@@ -58,11 +58,13 @@ public static class MembersApi
         var (email, role) = request.Validate();
         var inviter = Claims.EmailOf(principal)!;
         var organization = grains.GetGrain<IOrganizationGrain>(org);
-        var invitation = await organization.Invite(new NewInvitation(email, role, inviter, options.Value.InvitationLifetime));
+        // Read before inviting, so nothing can fail between the invitation and its mail.
+        var organizationName = (await organization.Get()).Name;
         var inviterName = (await grains.GetGrain<IUserGrain>(inviter).Get()).Name;
+        var invitation = await organization.Invite(new NewInvitation(email, role, inviter, options.Value.InvitationLifetime));
         // The token travels in the fragment: the join page reads it, and no server log or Referer sees it.
         var join = links.To($"/join#token={Uri.EscapeDataString(invitation.Token!)}");
-        outbox.Send(InvitationLetter.Write(invitation, (await organization.Get()).Name, $"{inviterName} ({inviter})", join, product.Value.Name));
+        outbox.Send(InvitationLetter.Write(invitation, organizationName, $"{inviterName} ({inviter})", join, product.Value.Name));
         return TypedResults.Created($"/api/invitations/{invitation.Token}", invitation);
     }
 }

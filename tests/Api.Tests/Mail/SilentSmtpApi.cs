@@ -9,7 +9,7 @@ namespace Actors.Api.Tests.Mail;
 /// An SMTP server that takes the connection and never says a word, the worst a mail server can do:
 /// each try waits out Mail:Timeout. Requests that write mail must not wait with it.
 /// </summary>
-public sealed class SilentSmtpApi : ApiFixture
+public sealed class SilentSmtpApi : ApiFixture, IDisposable
 {
     public static readonly TimeSpan SmtpTimeout = TimeSpan.FromSeconds(3);
 
@@ -35,13 +35,26 @@ public sealed class SilentSmtpApi : ApiFixture
     protected override void Configure(WebApplicationBuilder builder) =>
         builder.Logging.AddFilter("Actors.Api.Mail", LogLevel.Warning);
 
+    public void Dispose()
+    {
+        silent.Stop();
+        lock (held)
+        {
+            held.ForEach(client => client.Dispose());
+        }
+    }
+
     private async Task HoldConnectionsAsync()
     {
         try
         {
             while (true)
             {
-                held.Add(await silent.AcceptTcpClientAsync());
+                var client = await silent.AcceptTcpClientAsync();
+                lock (held)
+                {
+                    held.Add(client);
+                }
             }
         }
         catch (ObjectDisposedException)

@@ -6,6 +6,7 @@ using Actors.Api.Boards;
 using Actors.Api.Bookings;
 using Actors.Api.Exports;
 using Actors.Api.Guests;
+using Actors.Api.Mail;
 using Actors.Api.Members;
 using Actors.Api.Onboarding;
 using Actors.Api.Organizations;
@@ -50,6 +51,7 @@ public static class BookingPlatformExtensions
         builder.Services.AddPayments(builder.Configuration);
         builder.AddPlatformSecurity();
         builder.AddOperatorPages();
+        builder.AddMail();
         return builder;
     }
 
@@ -100,6 +102,7 @@ public static class BookingPlatformExtensions
             .ProducesValidationProblem();
         accounts.MapAccountsApi();
         accounts.MapSessionsApi();
+        accounts.MapPasswordResetApi();
         accounts.MapInvitationsApi();
         app.MapGroup("/api/guest")
             .AddEndpointFilter<DomainProblemFilter>()

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Security.Claims;
 using Actors.Api.Audit;
+using Actors.Api.Mail;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Users;
+using Actors.Silo.Product;
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Auth;
 
@@ -28,7 +31,8 @@ public static class AccountsApi
         return api;
     }
 
-    private static async Task<Created<SignedIn>> SignUpAsync(SignUpRequest request, IGrainFactory grains, AccessTokens tokens, HttpContext context)
+    private static async Task<Created<SignedIn>> SignUpAsync(
+        SignUpRequest request, IGrainFactory grains, AccessTokens tokens, HttpContext context, MailOutbox outbox, MailLinks links, IOptions<ProductOptions> product)
     {
         request.Validate();
         var email = Emails.Normalize(request.Email!);
@@ -53,7 +57,9 @@ public static class AccountsApi
         AuditScope.Set(context, request.OrganizationId!);
         await organization.Create(new CreateOrganization(request.OrganizationName!, request.Plan ?? Plan.Free, email));
         var token = tokens.Issue(email, await user.SessionStamp());
-        return TypedResults.Created($"/api/orgs/{request.OrganizationId}", new SignedIn(token.Token, token.ExpiresAt, await user.Get()));
+        var account = await user.Get();
+        outbox.Send(WelcomeLetter.Write(email, account.Name, request.OrganizationName!, links.To($"/board?org={request.OrganizationId}"), product.Value.Name));
+        return TypedResults.Created($"/api/orgs/{request.OrganizationId}", new SignedIn(token.Token, token.ExpiresAt, account));
     }
 
     private static async Task<Ok<SignedIn>> SignInAsync(SignInRequest request, IGrainFactory grains, AccessTokens tokens, HttpContext context)

@@ -1,4 +1,5 @@
 using Actors.Api.Audit;
+using Actors.Api.Mail;
 using Actors.Api.Payments;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
@@ -18,7 +19,7 @@ public static class BookingsApi
         bookings.MapPost("/", HoldAsync)
             .WithSummary("Holds a room; send an Idempotency-Key so a retry returns the first result.");
         bookings.MapGet("/{booking}", GetAsync).WithSummary("Returns a booking.");
-        bookings.MapPost("/{booking}/confirm", (string org, string booking, IGrainFactory grains) => Act(grains, org, booking, b => b.Confirm()))
+        bookings.MapPost("/{booking}/confirm", ConfirmAsync)
             .WithSummary("Confirms a hold before it expires.");
         bookings.MapPost("/{booking}/cancel", CancelAsync)
             .WithSummary("Cancels a held or confirmed booking under its cancellation policy.");
@@ -52,6 +53,13 @@ public static class BookingsApi
         var view = await Booking(grains, org, id).Hold(command, audit);
         AuditScope.Filed(http);
         return TypedResults.Created($"/api/orgs/{org}/bookings/{id}", view);
+    }
+
+    private static async Task<Ok<BookingView>> ConfirmAsync(string org, string booking, IGrainFactory grains, GuestConfirmationMail mail)
+    {
+        var confirmed = await Act(grains, org, booking, b => b.Confirm());
+        await mail.SendAsync(org, booking);
+        return confirmed;
     }
 
     private static Task<Ok<BookingView>> GetAsync(string org, string booking, IGrainFactory grains) =>

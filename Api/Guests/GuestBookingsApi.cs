@@ -1,3 +1,4 @@
+using Actors.Api.Mail;
 using Actors.Api.Payments;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
@@ -18,11 +19,19 @@ public static class GuestBookingsApi
         var bookings = guest.MapGroup("/bookings/{token}").WithTags("Guests");
         bookings.MapGet("/", (string token, IGrainFactory grains) => Act(grains, token, (b, secret) => b.GetAsGuest(secret)))
             .WithSummary("Returns the booking of a guest's private link.");
-        bookings.MapPost("/confirm", (string token, IGrainFactory grains) => Act(grains, token, (b, secret) => b.ConfirmAsGuest(secret)))
+        bookings.MapPost("/confirm", ConfirmAsync)
             .WithSummary("Confirms the hold of a guest's private link (pay at the property).");
         bookings.MapPost("/cancel", CancelAsync)
             .WithSummary("Cancels the booking of a guest's private link under its cancellation policy.");
         return guest;
+    }
+
+    private static async Task<Ok<BookingView>> ConfirmAsync(string token, IGrainFactory grains, GuestConfirmationMail mail)
+    {
+        var confirmed = await Act(grains, token, (b, secret) => b.ConfirmAsGuest(secret));
+        GuestToken.TryParse(token, out var link);
+        await mail.SendAsync(link.Organization, link.BookingId);
+        return confirmed;
     }
 
     // A guest who paid by card gets back what the policy allows, as at the desk.

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Actors.Api.Auth;
+using Actors.Api.Mail;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions.Organizations;
 using Actors.Grains.Abstractions.Users;
+using Actors.Silo.Product;
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -50,11 +52,26 @@ public static class MembersApi
     }
 
     private static async Task<Created<Invitation>> InviteAsync(
-        string org, InviteRequest request, ClaimsPrincipal principal, IGrainFactory grains, IOptions<AuthOptions> options)
+        string org,
+        InviteRequest request,
+        ClaimsPrincipal principal,
+        IGrainFactory grains,
+        IOptions<AuthOptions> options,
+        MailOutbox outbox,
+        MailLinks links,
+        IOptions<ProductOptions> product)
     {
         PathIds.Check(org);
         var (email, role) = request.Validate();
-        var invitation = await grains.GetGrain<IOrganizationGrain>(org).Invite(new NewInvitation(email, role, Claims.EmailOf(principal)!, options.Value.InvitationLifetime));
+        var inviter = Claims.EmailOf(principal)!;
+        var organization = grains.GetGrain<IOrganizationGrain>(org);
+        // Read before inviting, so nothing can fail between the invitation and its mail.
+        var organizationName = (await organization.Get()).Name;
+        var inviterName = (await grains.GetGrain<IUserGrain>(inviter).Get()).Name;
+        var invitation = await organization.Invite(new NewInvitation(email, role, inviter, options.Value.InvitationLifetime));
+        // The token travels in the fragment: the join page reads it, and no server log or Referer sees it.
+        var join = links.To($"/join#token={Uri.EscapeDataString(invitation.Token!)}");
+        outbox.Send(InvitationLetter.Write(invitation, organizationName, $"{inviterName} ({inviter})", join, product.Value.Name));
         return TypedResults.Created($"/api/invitations/{invitation.Token}", invitation);
     }
 }

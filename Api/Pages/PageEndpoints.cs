@@ -4,8 +4,9 @@ using Microsoft.Net.Http.Headers;
 namespace Actors.Api.Pages;
 
 /// <summary>
-/// The pages people use: sign-up, the setup wizard and the team page, the manager's live board and figures, the guest's booking flow and the
-/// guest's private link. Plain files from wwwroot beside the assembly (the build copies them there), so the app
+/// The pages people use: sign-up, the setup wizard and the team page, the manager's live board and
+/// figures, the guest's booking flow and private link, and the pages mailed links open (a new
+/// password, joining a team). Plain files from wwwroot beside the assembly (the build copies them there), so the app
 /// finds them wherever it is started from, tests included.
 /// </summary>
 public static class PageEndpoints
@@ -32,6 +33,8 @@ public static class PageEndpoints
         app.MapGet("/figures", (HttpContext context) => Page(context, files, "figures.html")).ExcludeFromDescription();
         app.MapGet("/book/{org}/{property}", (HttpContext context) => Page(context, files, "book.html")).ExcludeFromDescription();
         app.MapGet("/my-booking/{token}", (HttpContext context) => Page(context, files, "my-booking.html")).ExcludeFromDescription();
+        app.MapGet("/reset-password", (HttpContext context) => Page(context, files, "reset-password.html")).ExcludeFromDescription();
+        app.MapGet("/join", (HttpContext context) => Page(context, files, "join.html")).ExcludeFromDescription();
         return app;
     }
 

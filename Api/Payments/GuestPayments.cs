@@ -1,3 +1,4 @@
+using Actors.Api.Mail;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Failures;
@@ -13,7 +14,8 @@ namespace Actors.Api.Payments;
 /// Guests paying for holds, over Stripe PaymentIntents. Stripe is called here, the facts go to the
 /// booking's payment grain; each step is safe to repeat, so a failed request is fixed by sending it again.
 /// </summary>
-public sealed class GuestPayments(IGrainFactory grains, StripeClients stripe, StripeKeys keys, IOptions<StripeOptions> options, TimeProvider time)
+public sealed class GuestPayments(
+    IGrainFactory grains, StripeClients stripe, StripeKeys keys, IOptions<StripeOptions> options, TimeProvider time, GuestConfirmationMail confirmationMail)
 {
     /// <summary>Creates the booking's PaymentIntent once (later calls get the same one) and confirms it when given a payment method.</summary>
     public async Task<GuestPayment> StartAsync(string org, string bookingId, string? paymentMethod, string? attemptKey, CancellationToken cancellationToken)
@@ -95,6 +97,11 @@ public sealed class GuestPayments(IGrainFactory grains, StripeClients stripe, St
     public async Task<PaymentSettlement> SettleAsync(string org, string bookingId, PaymentIntentFacts intent, CancellationToken cancellationToken)
     {
         var settlement = await Payment(org, bookingId).Succeed(intent);
+        if (settlement.Booking?.Status == BookingStatus.Confirmed)
+        {
+            await confirmationMail.SendAsync(org, bookingId);
+        }
+
         return settlement with { Payment = await RefundOwedAsync(org, bookingId, settlement.Payment, cancellationToken) };
     }
 

@@ -41,6 +41,7 @@ public static class ProblemTypes
         "room-unavailable" or "room-not-ready" or "invalid-transition" or "conflict" => StatusCodes.Status409Conflict,
         "try-again" or "connection-limit" => StatusCodes.Status503ServiceUnavailable,
         "too-large" => StatusCodes.Status413PayloadTooLarge,
+        "link-gone" => StatusCodes.Status410Gone,
         "webhook-signature" => StatusCodes.Status400BadRequest,
         // A declined card; when Stripe refused us or could not be reached it is 502, said where it is raised.
         "payment-failed" => StatusCodes.Status402PaymentRequired,
@@ -67,6 +68,7 @@ public static class ProblemTypes
         "rate-limited" => "Too many requests",
         "connection-limit" => "This node is at its board connection limit",
         "too-large" => "Too large",
+        "link-gone" => "The link is unknown, used or expired",
         "payment-failed" => "The payment failed",
         "webhook-signature" => "The webhook signature is not valid",
         _ => "Bad request",

@@ -6,7 +6,7 @@ using Microsoft.OpenApi;
 
 namespace Actors.Api.Reference;
 
-/// <summary>Examples for the requests a newcomer sends first: open an organization, sign in, hold a room.</summary>
+/// <summary>Examples for the requests a newcomer sends first: open an organization, sign in (or reset a password), hold a room.</summary>
 internal sealed class RequestExamples : IOpenApiSchemaTransformer
 {
     private static readonly Dictionary<Type, string> Examples = new()
@@ -16,6 +16,12 @@ internal sealed class RequestExamples : IOpenApiSchemaTransformer
             """,
         [typeof(SignInRequest)] = """
             {"email": "owner@seaside.example", "password": "correct horse battery"}
+            """,
+        [typeof(PasswordResetRequest)] = """
+            {"email": "owner@seaside.example"}
+            """,
+        [typeof(NewPasswordRequest)] = """
+            {"token": "BwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyAhIiMkJSY", "password": "a new long passphrase"}
             """,
         [typeof(CreateBookingRequest)] = """
             {"propertyId": "harbour", "roomType": "double", "checkIn": "2026-07-01", "checkOut": "2026-07-04", "guests": 2, "guest": {"name": "Ann Guest", "email": "ann@example.com"}}

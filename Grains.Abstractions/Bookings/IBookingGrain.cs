@@ -67,6 +67,13 @@ public interface IBookingGrain : IGrainWithStringKey
     /// <summary>Cancels under the policy for a guest who holds its private link's secret.</summary>
     Task<BookingView> CancelAsGuest(string secret);
 
+    /// <summary>
+    /// The confirmed booking with its private link, the first time it is asked for, so the guest's
+    /// confirmation is mailed once whichever door confirmed it (guest, desk or payment); null after
+    /// that, or while the booking is not confirmed. Server side only: the API never returns it.
+    /// </summary>
+    Task<BookingView?> ClaimConfirmationMail();
+
     /// <summary>Moves the stay to another room of the property: the new room is taken before the old one is let go.</summary>
     Task<BookingView> MoveTo(string roomId);
 

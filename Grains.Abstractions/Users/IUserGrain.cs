@@ -17,6 +17,9 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Checks the password: the account, or sign-in-failed; locked-out after too many failures in a row.</summary>
     Task<UserView> SignIn(string password);
 
+    /// <summary>Sets a new password (same rule as Register) and lifts any lockout; not-found when there is no account. Called by a redeemed reset link.</summary>
+    Task ResetPassword(string newPassword);
+
     /// <summary>Returns the account, or fails with not-found.</summary>
     Task<UserView> Get();
 

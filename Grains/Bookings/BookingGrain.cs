@@ -249,6 +249,18 @@ internal sealed partial class BookingGrain(
         return Cancel();
     }
 
+    public async Task<BookingView?> ClaimConfirmationMail()
+    {
+        if (!State.Exists || State.ConfirmationMailed || State.Status != BookingStatus.Confirmed)
+        {
+            return null;
+        }
+
+        State.ConfirmationMailed = true;
+        await booking.WriteStateAsync();
+        return View(withGuestToken: true);
+    }
+
     public async Task<BookingView> ChangeDates(DateOnly checkIn, DateOnly checkOut)
     {
         await Begin();

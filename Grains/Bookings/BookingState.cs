@@ -7,6 +7,9 @@ internal sealed class BookingState
 {
     public bool Exists { get; set; }
 
+    /// <summary>Whether the guest's confirmation mail was handed out (ClaimConfirmationMail), so it goes once.</summary>
+    public bool ConfirmationMailed { get; set; }
+
     /// <summary>A fingerprint of the request that created the booking: a retry must match it to get the booking back.</summary>
     public string? RequestFingerprint { get; set; }
 

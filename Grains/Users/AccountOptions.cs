@@ -16,4 +16,7 @@ public sealed class AccountOptions
 
     /// <summary>How long a locked account refuses every password.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a password reset link works after it is mailed: short, since whoever reads the mailbox can use it.</summary>
+    public TimeSpan ResetLinkLifetime { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -98,6 +98,27 @@ internal sealed class UserGrain(
         return View();
     }
 
+    public async Task ResetPassword(string newPassword)
+    {
+        if (!Exists)
+        {
+            throw new NotFoundException("No such account.");
+        }
+
+        var errors = new FieldErrors();
+        Passwords.Check(newPassword, errors);
+        errors.ThrowIfAny();
+        State.PasswordHash = PasswordHash.Create(newPassword, options.Value.PasswordIterations);
+        // Whoever proved they read the mailbox is the owner: the guesses that locked the account were not.
+        State.FailedSignIns = 0;
+        State.LockedUntil = null;
+        (unknownFailures, unknownLockedUntil) = (0, null);
+        // A new password ends every session: whoever signed in with the old one is signed out everywhere.
+        State.SessionStamp = null;
+        await user.WriteStateAsync();
+        logger.LogInformation("Account {Email} set a new password through a reset link", Email);
+    }
+
     public Task<UserView> Get() => Exists ? Task.FromResult(View()) : throw new NotFoundException("No such account.");
 
     public async Task<string> SessionStamp()

@@ -13,6 +13,7 @@ import { applyBlockEvent, blockedOn, renderBlocks, resetBlocks } from './board-b
 import { blockButton, blockLabel, RoomBlocking } from './board-block-dialogs.js';
 import { currentAccount, signInWith, signOut } from './session.js';
 import { isUnassigned, keptRoom, placeUnassigned, unassignedLine } from './board-unassigned.js';
+import { missingPropertyAddress } from './board-address.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -157,7 +158,13 @@ function showSignIn(why) {
 }
 
 /** Shows the board for a signed-in account and loads it. */
-function showBoard(account) {
+async function showBoard(account) {
+  // "/board?org=x" (a welcome mail's link, say) opens that organization's own first property.
+  const elsewhere = await missingPropertyAddress(organization, query);
+  if (elsewhere) {
+    location.replace(elsewhere);
+    return;
+  }
   signedIn = true;
   whenSignInEnds(() => showSignIn('Your sign-in has ended. Sign in again to see the board live.'));
   elements.signIn.hidden = true;

@@ -262,6 +262,23 @@ public sealed class BoardTests(BrowserFixture browsers) : IClassFixture<BrowserF
         Assert.Empty(browsers.PageErrors);
     }
 
+    [Fact]
+    public async Task A_board_opened_without_a_property_shows_the_organizations_first_or_its_setup_when_it_has_none()
+    {
+        var org = await browsers.Api.OpenHotelAsync(doubles: 1, suites: 0);
+        var empty = "empty-" + Guid.NewGuid().ToString("N")[..12];
+        await browsers.Api.Client.PostAsync("/api/orgs", new { id = empty, name = "Not Yet Open", plan = "Premium" }).OkAsync();
+
+        var board = await browsers.OpenAsync($"/board?org={org}");
+        await browsers.SignInAsync(board);
+        await Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/board\\?org={org}&property=hotel$"));
+        await Expect(board.GetByRole(AriaRole.Status)).ToContainTextAsync("Live");
+
+        await board.GotoAsync($"/board?org={empty}");
+        await Expect(board).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/setup\\?org={empty}$"));
+        Assert.Empty(browsers.PageErrors);
+    }
+
     private async Task<IPage> SignedInBoardAsync(string org, string email)
     {
         var board = await browsers.OpenAsync($"/board?org={org}&property=hotel");

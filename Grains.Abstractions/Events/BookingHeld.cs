@@ -2,6 +2,9 @@ using Orleans;
 
 namespace Actors.Grains.Abstractions.Events;
 
-/// <summary>A room was held for a guest (and <paramref name="Guests"/> people in all) until <paramref name="HoldExpiresAt"/>.</summary>
+/// <summary>
+/// A room was held for a guest (and <paramref name="Guests"/> people in all) until <paramref name="HoldExpiresAt"/>,
+/// in the booking page's visit <paramref name="VisitId"/> when the guest agreed to count it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("BookingHeld")]
-public sealed record BookingHeld(string BookingId, string PropertyId, string RoomId, DateOnly CheckIn, DateOnly CheckOut, string GuestName, decimal Total, string Currency, DateTimeOffset HoldExpiresAt, int? Guests = null);
+public sealed record BookingHeld(string BookingId, string PropertyId, string RoomId, DateOnly CheckIn, DateOnly CheckOut, string GuestName, decimal Total, string Currency, DateTimeOffset HoldExpiresAt, int? Guests = null, string? VisitId = null);

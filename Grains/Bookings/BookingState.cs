@@ -56,4 +56,7 @@ internal sealed class BookingState
 
     /// <summary>Money received, by payment id: a payment recorded twice (a webhook delivered again) counts once.</summary>
     public Dictionary<string, decimal> Payments { get; set; } = [];
+
+    /// <summary>The booking page's visit it was made in, when the guest agreed to count it (for the funnel).</summary>
+    public string? VisitId { get; set; }
 }

@@ -28,8 +28,8 @@ public static class AbTestsApi
     private static async Task<Created<AbTestView>> DefineAsync(string org, string property, DefineAbTestRequest request, IGrainFactory grains)
     {
         PathIds.Check(org, property);
-        var command = request.ToCommand();
         var known = (await grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property)).Get()).RoomTypes.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var command = request.ToCommand();
         var errors = new FieldErrors();
         for (var i = 0; i < command.Variants.Count; i++)
         {

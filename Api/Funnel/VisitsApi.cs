@@ -34,8 +34,8 @@ public static class VisitsApi
     private static async Task<Created<StartedVisit>> StartAsync(string org, string property, StartVisitRequest request, HttpContext http, IGrainFactory grains)
     {
         PathIds.Check(org, property);
-        var details = request.ToDetails(http);
         await EnsurePropertyAsync(grains, org, property);
+        var details = request.ToDetails(http);
         var id = VisitIds.New();
         var started = await Visit(grains, org, property, id).Start(details);
         return TypedResults.Created($"/api/orgs/{org}/properties/{property}/visits/{id}", started);
@@ -44,8 +44,9 @@ public static class VisitsApi
     private static async Task<Accepted> ReportStepAsync(string org, string property, string visit, ReportStepRequest request, IGrainFactory grains)
     {
         CheckIds(org, property, visit);
-        var step = request.ToStep();
+        // Another organization's property is unknown here, whatever the body says.
         await EnsurePropertyAsync(grains, org, property);
+        var step = request.ToStep();
         // One way: the page is answered at once, and an unknown visit or a step out of order is ignored there.
         await Visit(grains, org, property, visit).Reach(step);
         return TypedResults.Accepted((string?)null);

@@ -27,6 +27,7 @@ public static class PageEndpoints
         app.MapGet("/", () => Results.Redirect("/board")).ExcludeFromDescription();
         app.MapGet("/board", (HttpContext context) => Page(context, files, "board.html")).ExcludeFromDescription();
         app.MapGet("/figures", (HttpContext context) => Page(context, files, "figures.html")).ExcludeFromDescription();
+        app.MapGet("/funnel", (HttpContext context) => Page(context, files, "funnel.html")).ExcludeFromDescription();
         app.MapGet("/book/{org}/{property}", (HttpContext context) => Page(context, files, "book.html")).ExcludeFromDescription();
         app.MapGet("/my-booking/{token}", (HttpContext context) => Page(context, files, "my-booking.html")).ExcludeFromDescription();
         return app;

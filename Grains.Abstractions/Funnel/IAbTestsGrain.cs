@@ -24,6 +24,6 @@ public interface IAbTestsGrain : IGrainWithStringKey
     /// <summary>Stops a running test for good (stopping a stopped one changes nothing).</summary>
     Task<AbTestView> Stop(string testId);
 
-    /// <summary>Picks a variant of the running test by weight for a new visit; none when no test runs.</summary>
+    /// <summary>Deals a variant of the running test to a new visit, in the shares of the weights; none when no test runs.</summary>
     Task<IReadOnlyList<VariantShown>> Assign();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Actors.Grains.Abstractions.Failures;
 using Actors.Grains.Abstractions.Funnel;
 using Orleans;
@@ -13,6 +12,9 @@ internal sealed class AbTestsGrain(
     TimeProvider time) : Grain, IAbTestsGrain
 {
     private const int MaxTests = 200;
+
+    // In memory only: after a restart the dealing starts over, which shifts the shares by at most one visit per variant.
+    private (string TestId, int[] Credit) dealing = ("", []);
 
     private Dictionary<string, AbTestView> Tests => tests.State.Tests;
 
@@ -77,19 +79,26 @@ internal sealed class AbTestsGrain(
             return Task.FromResult<IReadOnlyList<VariantShown>>([]);
         }
 
-        var pick = RandomNumberGenerator.GetInt32(running.Variants.Sum(v => v.Weight));
-        var chosen = running.Variants[^1];
-        foreach (var variant in running.Variants)
+        // Smooth weighted round robin: visitors are dealt out in exactly the weights' shares, spread
+        // evenly, so even a few dozen visits split as the manager asked (a random draw would not).
+        if (dealing.TestId != running.Id)
         {
-            if (pick < variant.Weight)
-            {
-                chosen = variant;
-                break;
-            }
-
-            pick -= variant.Weight;
+            dealing = (running.Id, new int[running.Variants.Count]);
         }
 
+        var total = running.Variants.Sum(v => v.Weight);
+        var next = 0;
+        for (var i = 0; i < running.Variants.Count; i++)
+        {
+            dealing.Credit[i] += running.Variants[i].Weight;
+            if (dealing.Credit[i] > dealing.Credit[next])
+            {
+                next = i;
+            }
+        }
+
+        dealing.Credit[next] -= total;
+        var chosen = running.Variants[next];
         return Task.FromResult<IReadOnlyList<VariantShown>>([new VariantShown(running.Id, chosen.Key, chosen.Headline, chosen.RoomTypeOrder, chosen.ShowRoomsLeft)]);
     }
 

@@ -10,12 +10,20 @@ namespace Actors.Browser.Tests;
 /// colleague at the front desk) gets a browser context of their own: separate cookies, storage and
 /// connections, as separate browsers would have.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private readonly ConcurrentQueue<string> pageErrors = new();
     private Chromium? chromium;
 
-    public ApiFixture Api { get; } = new();
+    public BrowserFixture()
+        : this(new ApiFixture())
+    {
+    }
+
+    /// <summary>The browsers on an app with settings of its own (a test class's own ApiFixture).</summary>
+    protected BrowserFixture(ApiFixture api) => Api = api;
+
+    public ApiFixture Api { get; }
 
     /// <summary>Uncaught script errors of every page so far; a test ends by checking there were none.</summary>
     public IReadOnlyCollection<string> PageErrors => pageErrors;

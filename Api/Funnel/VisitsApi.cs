@@ -1,3 +1,4 @@
+using Actors.Api.Audit;
 using Actors.Api.Auth;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
@@ -19,10 +20,10 @@ public static class VisitsApi
     {
         var visits = orgs.MapGroup("/{org}/properties/{property}/visits").WithTags("Funnel");
         visits.MapPost("/", StartAsync)
-            .WithMetadata(RateLimitGroup.Public)
+            .WithMetadata(RateLimitGroup.Public, NotAudited.Instance)
             .WithSummary("Starts a visit the guest agreed to count; answers its id and the variant of the running A/B test it sees.");
         visits.MapPost("/{visit}/steps", ReportStepAsync)
-            .WithMetadata(RateLimitGroup.Public)
+            .WithMetadata(RateLimitGroup.Public, NotAudited.Instance)
             .WithSummary("Reports a step the page reached (viewed, searched, saw-prices, chose-room); 202 always, counted only the first time and in order.");
         visits.MapGet("/{visit}", GetAsync)
             .WithSummary("What is kept of a visit: its details until the retention period ends, its variant and steps (managers).");

@@ -16,7 +16,11 @@ internal sealed class VisitGrain(
     [PersistentState("visit")] IPersistentState<VisitState> visit,
     TimeProvider time) : Grain, IVisitGrain
 {
+    private static readonly TimeSpan SaveAfter = TimeSpan.FromSeconds(5);
+
     private string org = "";
+    private bool unsaved;
+    private IGrainTimer? saveSoon;
     private string property = "";
     private string visitId = "";
 
@@ -56,8 +60,11 @@ internal sealed class VisitGrain(
         }
 
         State.Steps.Add(step);
-        await visit.WriteStateAsync();
         await Funnel.StepReached(visitId, step, time.GetUtcNow());
+        // The counts are the funnel's; these steps only keep the order, so one write covers a visit's
+        // quick succession of steps (or its deactivation) rather than one write per step.
+        unsaved = true;
+        saveSoon ??= this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveAfter, Timeout.InfiniteTimeSpan));
     }
 
     public Task<VisitView> Get() =>
@@ -67,12 +74,26 @@ internal sealed class VisitGrain(
 
     public async Task Forget()
     {
+        unsaved = false;
         if (State.Started)
         {
             await visit.ClearStateAsync();
         }
 
         DeactivateOnIdle();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => SaveAsync(cancellationToken);
+
+    private async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        saveSoon?.Dispose();
+        saveSoon = null;
+        if (unsaved)
+        {
+            unsaved = false;
+            await visit.WriteStateAsync();
+        }
     }
 
     private IVisitFunnelGrain Funnel => GrainFactory.GetGrain<IVisitFunnelGrain>(GrainKeys.Property(org, property));

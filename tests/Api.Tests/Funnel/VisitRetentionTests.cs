@@ -25,6 +25,10 @@ public sealed class VisitRetentionTests(ShortRetentionApi api) : IClassFixture<S
         Assert.Equal("127.0.0.0", details.GetProperty("anonymizedIp").GetString());
         Assert.Equal("spring", details.GetProperty("utmCampaign").GetString());
         Assert.DoesNotContain("iPhone", kept.GetRawText(), StringComparison.Ordinal);
+        // Counting is no change to the hotel's data: the audit log, which keeps whole addresses, files none of it.
+        var audit = await api.Client.GetAsync($"/api/orgs/{org}/audit").OkAsync();
+        Assert.DoesNotContain("/visits", audit.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("/rooms", audit.GetRawText(), StringComparison.Ordinal);
 
         // Three seconds on, the sweep (every second) has forgotten it; its session still counts.
         await Eventually.Until(async () => (await api.Client.GetAsync($"{Visitors.Hotel(org)}/visits/{visit}")).StatusCode, s => s == HttpStatusCode.NotFound);

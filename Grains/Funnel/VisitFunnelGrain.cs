@@ -97,7 +97,11 @@ public sealed class VisitFunnelGrain(
     {
         // As of every booking event committed before the question.
         await CatchUpAsync(Stream);
-        MarkAbandoned();
+        if (MarkAbandoned())
+        {
+            await StoreLaterAsync();
+        }
+
         var tests = await GrainFactory.GetGrain<IAbTestsGrain>(this.GetPrimaryKeyString()).List();
         return FunnelReports.Build(from, to, Data, tests);
     }
@@ -205,8 +209,9 @@ public sealed class VisitFunnelGrain(
     }
 
     /// <summary>Visits that reached "viewed" and have had no step and no confirmation for a lifetime are abandoned.</summary>
-    private void MarkAbandoned()
+    private bool MarkAbandoned()
     {
+        var marked = false;
         var idleSince = time.GetUtcNow() - Options.VisitLifetime;
         foreach (var visit in Data.Visits.Values)
         {
@@ -214,13 +219,20 @@ public sealed class VisitFunnelGrain(
             {
                 visit.Abandoned = true;
                 Data.Counts[visit.Key].Abandoned++;
+                marked = true;
             }
         }
+
+        return marked;
     }
 
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
-        MarkAbandoned();
+        if (MarkAbandoned())
+        {
+            await StoreLaterAsync();
+        }
+
         var over = time.GetUtcNow() - Options.VisitRetention;
         var expired = Data.Visits.Where(v => v.Value.StartedAt < over).Select(v => v.Key).ToList();
         await ForgetAsync(expired);
@@ -234,7 +246,8 @@ public sealed class VisitFunnelGrain(
             return;
         }
 
-        var (org, property) = (GrainKeys.Split(this.GetPrimaryKeyString())[0], GrainKeys.Split(this.GetPrimaryKeyString())[1]);
+        var key = GrainKeys.Split(this.GetPrimaryKeyString());
+        var (org, property) = (key[0], key[1]);
         foreach (var batch in visitIds.Chunk(ForgetInParallel))
         {
             await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IVisitGrain>(GrainKeys.Visit(org, property, id)).Forget()));

@@ -17,6 +17,7 @@ using Actors.Api.Product;
 using Actors.Api.Reference;
 using Actors.Api.Webhooks;
 using Actors.Api.Figures;
+using Actors.Api.Funnel;
 using Actors.Silo.Operations;
 using Actors.Api.Properties;
 using Actors.Api.Rooms;
@@ -85,6 +86,9 @@ public static class BookingPlatformExtensions
         orgs.MapRoomBlocksApi();
         orgs.MapAvailabilityApi();
         orgs.MapFiguresApi();
+        orgs.MapVisitsApi();
+        orgs.MapAbTestsApi();
+        orgs.MapFunnelApi();
         orgs.MapBookingsApi();
         orgs.MapAutoAssignApi();
         orgs.MapBoardApi();

@@ -9,6 +9,8 @@ public static class GrainKeys
 
     public static string Booking(string org, string booking) => $"{org}/{booking}";
 
+    public static string Visit(string org, string property, string visit) => $"{org}/{property}/{visit}";
+
     /// <summary>The parts of a key, in the order they were joined.</summary>
     public static string[] Split(string key) => key.Split('/');
 }

@@ -34,6 +34,12 @@ public static class BookingGrains
             .BindConfiguration(BillingOptions.Section)
             .Validate(o => o.PastDueGrace >= TimeSpan.FromSeconds(1) && o.PastDueGrace <= TimeSpan.FromDays(60), "Billing:PastDueGrace must be from 1 second to 60 days.")
             .ValidateOnStart();
+        services.AddOptions<Funnel.FunnelOptions>()
+            .BindConfiguration(Funnel.FunnelOptions.Section)
+            .Validate(o => o.VisitLifetime >= TimeSpan.FromSeconds(1) && o.VisitLifetime <= TimeSpan.FromDays(1), "Funnel:VisitLifetime must be from 1 second to 1 day.")
+            .Validate(o => o.VisitRetention >= o.VisitLifetime && o.VisitRetention <= TimeSpan.FromDays(400), "Funnel:VisitRetention must be from Funnel:VisitLifetime to 400 days.")
+            .Validate(o => o.RetentionSweep >= TimeSpan.FromSeconds(1) && o.RetentionSweep <= TimeSpan.FromDays(1), "Funnel:RetentionSweep must be from 1 second to 1 day.")
+            .ValidateOnStart();
         services.AddAccounts();
         services.AddWebhooks();
         return services;

@@ -17,7 +17,8 @@ public sealed class AuditFilter(AuditTrail trail, TimeProvider time) : IEndpoint
         var result = await next(context);
         var http = context.HttpContext;
         var method = http.Request.Method;
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method)
+            || http.GetEndpoint()?.Metadata.GetMetadata<NotAudited>() is not null)
         {
             return result;
         }

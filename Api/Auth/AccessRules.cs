@@ -22,6 +22,10 @@ public static class AccessRules
         ("GET", Org + "/properties/{property}/quote", OrganizationAccess.Public),
         ("POST", Org + "/bookings", OrganizationAccess.Public),
 
+        // The booking page counts a visit the guest agreed to count, and its steps; nothing of a visit is read back there.
+        ("POST", Org + "/properties/{property}/visits", OrganizationAccess.Public),
+        ("POST", Org + "/properties/{property}/visits/{visit}/steps", OrganizationAccess.Public),
+
         // A guest pays for the hold they just made; cancelling with a refund stays with the desk.
         ("POST", Org + "/bookings/{booking}/payment", OrganizationAccess.Public),
         ("GET", Org + "/bookings/{booking}/payment", OrganizationAccess.Public),
@@ -35,6 +39,13 @@ public static class AccessRules
         // Revenue figures are for the people who run the hotel, not every member of staff.
         ("GET", Org + "/properties/{property}/figures", new(Role.Manager)),
         ("GET", Org + "/properties/{property}/figures.csv", new(Role.Manager)),
+
+        // The funnel and its A/B tests are the managers'; a visit's details are personal data, and forgetting them all is the owner's call.
+        ("GET", Org + "/properties/{property}/funnel", new(Role.Manager)),
+        ("GET", Org + "/properties/{property}/funnel.csv", new(Role.Manager)),
+        ("*", Org + "/properties/{property}/ab-tests/**", new(Role.Manager)),
+        ("GET", Org + "/properties/{property}/visits/{visit}", new(Role.Manager)),
+        ("DELETE", Org + "/properties/{property}/visits", new(Role.Owner)),
 
         // The organization itself: its plan, who belongs, and the record of what everyone did.
         ("PUT", Org + "/plan", new(Role.Owner)),

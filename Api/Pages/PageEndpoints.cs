@@ -31,6 +31,7 @@ public static class PageEndpoints
         app.MapGet("/setup", (HttpContext context) => Page(context, files, "setup.html")).ExcludeFromDescription();
         app.MapGet("/team", (HttpContext context) => Page(context, files, "team.html")).ExcludeFromDescription();
         app.MapGet("/figures", (HttpContext context) => Page(context, files, "figures.html")).ExcludeFromDescription();
+        app.MapGet("/funnel", (HttpContext context) => Page(context, files, "funnel.html")).ExcludeFromDescription();
         app.MapGet("/book/{org}/{property}", (HttpContext context) => Page(context, files, "book.html")).ExcludeFromDescription();
         app.MapGet("/my-booking/{token}", (HttpContext context) => Page(context, files, "my-booking.html")).ExcludeFromDescription();
         app.MapGet("/reset-password", (HttpContext context) => Page(context, files, "reset-password.html")).ExcludeFromDescription();

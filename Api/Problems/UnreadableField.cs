@@ -17,6 +17,11 @@ internal static partial class UnreadableField
         if (exception.InnerException is JsonException json)
         {
             var field = json.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : Body;
+            if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+            {
+                return (field, "Not a field of this request.");
+            }
+
             return (field, "Not readable as the expected type or not valid JSON.");
         }
 

@@ -77,6 +77,7 @@ internal sealed partial class BookingGrain(
             State.Guest = command.Guest;
             State.Guests = command.Guests;
             State.Unassigned = command.RoomId is null;
+            State.VisitId = command.VisitId;
             State.Status = BookingStatus.Held;
             State.Nights = [.. plan.Quote.Nights];
             State.Total = plan.Quote.Total;
@@ -86,7 +87,7 @@ internal sealed partial class BookingGrain(
             State.HoldExpiresAt = expiresAt;
             State.RoomHoldUntil = roomHoldUntil;
             State.GuestSecret = GuestToken.NewSecret();
-            booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt, State.Guests, State.Unassigned));
+            booking.RaiseEvent(Board, new BookingHeld(bookingId, State.PropertyId, roomId, State.CheckIn, State.CheckOut, command.Guest.Name, State.Total, State.Currency, expiresAt, State.Guests, State.VisitId, State.Unassigned));
             if (audit is not null)
             {
                 booking.RaiseEvent(AuditStream.Of(org), audit);
@@ -497,8 +498,13 @@ internal sealed partial class BookingGrain(
             time.GetUtcNow());
 
     // The request's JSON hashed: enough to tell a retry from another request, a fraction of the booking's bytes.
+    // The visit is not part of what was asked for: a retry from another tab (or with counting declined
+    // since) is the same booking, and fingerprints kept before visits existed still match.
     private static string Fingerprint(HoldBooking command) =>
-        Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, GrainJson.Options)));
+        Convert.ToBase64String(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(ForFingerprint(command), GrainJson.Options)));
+
+    private static object ForFingerprint(HoldBooking command) =>
+        new { command.PropertyId, command.RoomId, command.RoomType, command.CheckIn, command.CheckOut, command.Guest, command.Guests };
 
     private static StayKind KindOf(BookingStatus status) => status switch
     {

@@ -65,4 +65,7 @@ internal sealed class BookingState
 
     /// <summary>Money given back, by refund id; what the booking has paid is its payments less these.</summary>
     public Dictionary<string, decimal> Refunds { get; set; } = [];
+
+    /// <summary>The booking page's visit it was made in, when the guest agreed to count it (for the funnel).</summary>
+    public string? VisitId { get; set; }
 }

@@ -126,6 +126,26 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
         new("room type: occupancy as text", "PUT", Hotel + "/room-types/double", """{"name": "Double", "nightlyRate": 100, "maxOccupancy": "four"}""", 400, "validation", "maxOccupancy"),
         new("property: a room type that sleeps nobody", "POST", "/api/orgs/acme/properties", Property(maxOccupancy: "-1"), 400, "validation", "roomTypes[0].maxOccupancy"),
         new("quote: unknown room type", "GET", Hotel + $"/quote?roomType=penthouse&checkIn={Day(1)}&checkOut={Day(3)}", null, 404, "not-found"),
+        new("a/b test: one variant", "POST", Hotel + "/ab-tests", AbTest(variants: """[{"key": "a", "weight": 1}]"""), 400, "validation", "variants"),
+        new("a/b test: zero weight", "POST", Hotel + "/ab-tests", AbTest(variants: """[{"key": "a", "weight": 0}, {"key": "b", "weight": 1}]"""), 400, "validation", "variants[0].weight"),
+        new("a/b test: negative weight", "POST", Hotel + "/ab-tests", AbTest(variants: """[{"key": "a", "weight": 1}, {"key": "b", "weight": -3}]"""), 400, "validation", "variants[1].weight"),
+        new("a/b test: same key twice", "POST", Hotel + "/ab-tests", AbTest(variants: """[{"key": "a", "weight": 1}, {"key": "a", "weight": 1}]"""), 400, "validation", "variants"),
+        new("a/b test: huge name", "POST", Hotel + "/ab-tests", AbTest(name: JsonSerializer.Serialize(new string('n', 10_000))), 400, "validation", "name"),
+        new("a/b test: unknown field", "POST", Hotel + "/ab-tests", """{"name": "T", "variants": [{"key": "a", "weight": 1}, {"key": "b", "weight": 1}], "winner": "b"}""", 400, "validation", "winner"),
+        new("a/b test: unknown field of a variant", "POST", Hotel + "/ab-tests", AbTest(variants: """[{"key": "a", "weight": 1, "price": 0}, {"key": "b", "weight": 1}]"""), 400, "validation"),
+        new("a/b test: unknown room type in the order", "POST", Hotel + "/ab-tests", AbTest(variants: """[{"key": "a", "weight": 1, "roomTypeOrder": ["penthouse"]}, {"key": "b", "weight": 1}]"""), 400, "validation", "variants[0].roomTypeOrder"),
+        new("a/b test: another organization's property", "POST", "/api/orgs/acme/properties/rival-inn/ab-tests", AbTest(), 404, "not-found"),
+        new("a/b test: start an unknown test", "POST", Hotel + "/ab-tests/404/start", null, 404, "not-found"),
+        new("visit: huge utm_source", "POST", Hotel + "/visits", $$"""{"utmSource": "{{new string('u', 101)}}"}""", 400, "validation", "utmSource"),
+        new("visit: huge utm_campaign", "POST", Hotel + "/visits", $$"""{"utmCampaign": "{{new string('u', 100_000)}}"}""", 400, "validation", "utmCampaign"),
+        new("visit: chooses its own variant", "POST", Hotel + "/visits", """{"landingPage": "/book/acme/hotel", "variant": "b"}""", 400, "validation", "variant"),
+        new("visit: another organization's property", "POST", "/api/orgs/acme/properties/rival-inn/visits", "{}", 404, "not-found"),
+        new("visit step: unknown step", "POST", Hotel + "/visits/AAAAAAAAAAAAAAAAAAAAAA/steps", """{"step": "paid"}""", 400, "validation", "step"),
+        new("visit step: held, which only a booking reports", "POST", Hotel + "/visits/AAAAAAAAAAAAAAAAAAAAAA/steps", """{"step": "held"}""", 400, "validation", "step"),
+        new("visit step: not a visit id", "POST", Hotel + "/visits/..%2F..%2Fx/steps", """{"step": "viewed"}""", 404, "not-found"),
+        new("visit step: huge visit id", "POST", Hotel + $"/visits/{new string('A', 5000)}/steps", """{"step": "viewed"}""", 404, "not-found"),
+        new("funnel: range backwards", "GET", Hotel + "/funnel?from=2026-12-10&to=2026-12-01", null, 400, "validation", "to"),
+        new("funnel: 400 days", "GET", Hotel + "/funnel?from=2026-01-01&to=2027-02-04", null, 400, "validation", "to"),
     }.ToDictionary(c => c.Name);
 
     public static TheoryData<string> CaseNames => [.. Cases.Keys];
@@ -176,6 +196,9 @@ public sealed class BadInputTests(TwoOrganizationsApi api) : IClassFixture<TwoOr
 
     private static string Property(string timeZone = "\"UTC\"", string currency = "\"EUR\"", string minimumStay = "1", string rate = "90", string checkInTime = "\"15:00\"", string maxOccupancy = "2") =>
         $$"""{"id": "annex", "settings": {{Settings(timeZone, currency, minimumStay, checkInTime)}}, "roomTypes": [{"id": "double", "name": "Double", "nightlyRate": {{rate}}, "maxOccupancy": {{maxOccupancy}}}]}""";
+
+    private static string AbTest(string name = "\"Headline\"", string variants = """[{"key": "a", "weight": 1}, {"key": "b", "weight": 1}]""") =>
+        $$"""{"name": {{name}}, "variants": {{variants}}}""";
 
     public sealed record Case(string Name, string Method, string Path, string? Body, int Status, string Problem, string? Field = null, string? ContentType = null, string? IdempotencyKey = null);
 }

@@ -5,7 +5,7 @@ namespace Actors.Api.Tests;
 public static class DatabaseFingerprint
 {
     /// <summary>Grain types of the stream consumers, whose state follows the events they consume on its own schedule.</summary>
-    public const string StreamConsumers = "'property-figures', 'webhook-dispatch'";
+    public const string StreamConsumers = "'property-figures', 'webhook-dispatch', 'visit-funnel'";
 
     /// <summary>
     /// Everything written so far, in one comparable string: state versions, events and stays. The

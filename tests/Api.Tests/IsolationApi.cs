@@ -29,6 +29,9 @@ public sealed class IsolationApi : ApiFixture
     /// <summary>The private link token the guest of <see cref="BravoBooking"/> was given: "bravo.{booking}.{secret}".</summary>
     public string BravoGuestToken { get; private set; } = "";
 
+    /// <summary>A visit to bravo's booking page, counted with consent.</summary>
+    public string BravoVisit { get; private set; } = "";
+
     /// <summary>The platform's Stripe webhook secret, so a forged delivery is checked against a real one.</summary>
     public const string WebhookSecret = "whsec_isolation_platform_secret";
 
@@ -61,6 +64,13 @@ public sealed class IsolationApi : ApiFixture
         }).OkAsync();
         BravoBooking = held.GetProperty("id").GetString()!;
         BravoGuestToken = held.GetProperty("guestToken").GetString()!;
+        BravoVisit = (await bravo.PostAsync($"/api/orgs/{Bravo}/properties/{BravoProperty}/visits", new { landingPage = "/book/bravo/bravo-inn" }).OkAsync())
+            .GetProperty("visitId").GetString()!;
+        await bravo.PostAsync($"/api/orgs/{Bravo}/properties/{BravoProperty}/ab-tests", new
+        {
+            name = "Headline",
+            variants = new[] { new { key = "a", weight = 1 }, new { key = "b", weight = 1 } },
+        }).OkAsync();
         var invitation = await bravo.PostAsync($"/api/orgs/{Bravo}/invitations", new { email = BravoStaff, role = "Staff" }).OkAsync();
         using (var staff = App.NewClient())
         {

@@ -27,6 +27,10 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
         "POST /api/orgs/{org}/bookings",
         "POST /api/orgs/{org}/bookings/{booking}/payment",
         "GET /api/orgs/{org}/bookings/{booking}/payment",
+
+        // The booking page counts a visit the guest agreed to count, and the steps it reaches.
+        "POST /api/orgs/{org}/properties/{property}/visits",
+        "POST /api/orgs/{org}/properties/{property}/visits/{visit}/steps",
     ];
 
     /// <summary>Operations outside /api/orgs/{org}: what each answers when aimed at bravo.</summary>
@@ -286,6 +290,8 @@ public sealed class IsolationTests(IsolationApi api, ITestOutputHelper output) :
             ["block"] = "1",
             ["endpoint"] = "we_0123456789abcdef",
             ["delivery"] = $"{org}.hotel.1",
+            ["visit"] = alphaIds ? "AAAAAAAAAAAAAAAAAAAAAA" : api.BravoVisit,
+            ["test"] = "1",
         };
         foreach (var (name, value) in ids)
         {

@@ -10,6 +10,7 @@ namespace Actors.Api.Tests;
 /// What an operator runs the product with: metrics Prometheus can scrape, trace ids that lead from a
 /// problem to its log lines, the cluster dashboard for operators only, and the API reference.
 /// </summary>
+[Collection(AloneInProcess.Name)]
 public sealed partial class OperationsTests(OperationsApi api) : IClassFixture<OperationsApi>
 {
     [Fact]

@@ -31,6 +31,7 @@ Scenario[] scenarios =
     new BookingManyRoomsScenario(),
     new BookingHotRoomScenario(),
     new AvailabilityScenario(),
+    new GuestSearchRecordingScenario(),
     new BoardLatencyScenario(),
     new IdleConnectionsScenario(),
     new SiloScalingScenario(),

@@ -3,6 +3,7 @@ import { get, post, showError } from './api.js';
 import { addDays, formatStay, money, nightsBetween, time, todayIn } from './dates.js';
 import { h, newKey } from './dom.js';
 import { bookingSummary } from './booking-summary.js';
+import { answer, consent, currentVisitId, reportStep, startVisit } from './visit.js';
 
 const [, , organization = '', property = ''] = location.pathname.split('/').map(decodeURIComponent);
 const api = `/api/orgs/${encodeURIComponent(organization)}`;
@@ -10,7 +11,48 @@ const byId = (id) => document.getElementById(id);
 const error = byId('error');
 const steps = ['search', 'rooms', 'guest', 'confirm', 'done'];
 
-const flow = { property: null, stay: null, choice: null, key: null, held: null };
+const flow = { property: null, stay: null, choice: null, key: null, held: null, variant: null, availability: null };
+
+// ---- Counting the visit, only with the guest's consent ----
+
+function askConsent() {
+  const given = consent();
+  byId('consent').hidden = given !== null;
+  byId('counting').hidden = given !== 'yes';
+  if (given === 'yes') countVisit();
+}
+
+// Never awaited by the flow: the variant applies when it arrives, the guest never waits for it.
+function countVisit() {
+  const variants = startVisit(organization, property);
+  // Queued behind the start, in order; a guest who said yes after searching has searched already.
+  reportStep('viewed');
+  if (flow.stay) reportStep('searched');
+  variants.then((shown) => {
+    flow.variant = shown[0] ?? null;
+    applyVariant();
+  });
+}
+
+function applyVariant() {
+  if (flow.variant?.headline && flow.property) byId('property-name').textContent = flow.variant.headline;
+  if (flow.availability && !byId('rooms').hidden) renderRooms(flow.availability);
+}
+
+byId('consent-yes').addEventListener('click', () => {
+  answer(true);
+  askConsent();
+});
+
+byId('consent-no').addEventListener('click', () => {
+  answer(false);
+  askConsent();
+});
+
+byId('stop-counting').addEventListener('click', () => {
+  answer(false);
+  askConsent();
+});
 
 function show(step) {
   for (const name of steps) byId(name).hidden = name !== step && !(step === 'rooms' && name === 'search');
@@ -32,7 +74,7 @@ async function start() {
   }
   const settings = flow.property.settings;
   document.title = `Book · ${settings.name}`;
-  byId('property-name').textContent = settings.name;
+  byId('property-name').textContent = flow.variant?.headline ?? settings.name;
   byId('property-meta').textContent = `Check-in from ${settings.checkInTime.slice(0, 5)} · check-out by ${settings.checkOutTime.slice(0, 5)} · prices in ${settings.currency}`;
   const today = todayIn(settings.timeZone);
   const form = byId('search-form');
@@ -45,6 +87,7 @@ async function start() {
     form.checkOut.min = addDays(form.checkIn.value, 1);
   });
   show('search');
+  askConsent();
 }
 
 byId('search-form').addEventListener('submit', async (e) => {
@@ -56,6 +99,8 @@ byId('search-form').addEventListener('submit', async (e) => {
   try {
     const availability = await get(`${api}/properties/${encodeURIComponent(property)}/availability?checkIn=${stay.checkIn}&checkOut=${stay.checkOut}&guests=${stay.guests}`);
     flow.stay = stay;
+    flow.availability = availability;
+    reportStep('searched');
     renderRooms(availability);
     show('rooms');
   } catch (failure) {
@@ -69,7 +114,8 @@ function renderRooms(availability) {
   const { stay } = flow;
   const nights = nightsBetween(stay.checkIn, stay.checkOut);
   byId('rooms-stay').textContent = `${formatStay(stay.checkIn, stay.checkOut)} · ${stay.guests} guest${stay.guests === 1 ? '' : 's'}`;
-  const free = availability.roomTypes.filter((t) => t.freeRooms > 0);
+  const free = ordered(availability.roomTypes.filter((t) => t.freeRooms > 0));
+  const roomsLeft = flow.variant?.showRoomsLeft ?? true;
   if (free.length === 0) {
     // The search only lists room types that sleep the party, so "none" may mean none that large.
     byId('room-list').replaceChildren(h('li', { class: 'muted' }, `No room for ${stay.guests} guest${stay.guests === 1 ? '' : 's'} is free for all of those nights. Try other dates or fewer guests per room.`));
@@ -79,16 +125,28 @@ function renderRooms(availability) {
     h('div', {},
       h('h3', {}, type.name),
       h('p', { class: 'muted' }, `Sleeps up to ${type.maxOccupancy}`),
-      type.freeRooms <= 3 ? h('p', { class: 'scarce' }, `Only ${type.freeRooms} left`) : h('p', { class: 'muted' }, 'Available')),
+      type.freeRooms <= 3 && roomsLeft ? h('p', { class: 'scarce' }, `Only ${type.freeRooms} left`) : h('p', { class: 'muted' }, 'Available')),
     h('div', { class: 'price' },
       h('strong', {}, money(type.quote.total, type.quote.currency)),
       h('span', { class: 'muted' }, `${nights} night${nights === 1 ? '' : 's'} · ${money(type.quote.total / nights, type.quote.currency)} per night`)),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', 'aria-label': `Choose ${type.name}`, onclick: () => choose(type) }, 'Choose')))));
+  reportStep('saw-prices');
+}
+
+/** The room types in the order the visitor's A/B variant names first, then the property's own order. */
+function ordered(types) {
+  const order = flow.variant?.roomTypeOrder ?? [];
+  const rank = (type) => {
+    const at = order.indexOf(type.roomType);
+    return at < 0 ? order.length : at;
+  };
+  return types.map((type, i) => ({ type, i })).sort((a, b) => rank(a.type) - rank(b.type) || a.i - b.i).map(({ type }) => type);
 }
 
 function choose(type) {
   flow.choice = type;
+  reportStep('chose-room');
   // One key for this choice: a double click or a retry after a lost answer holds one room, not two.
   flow.key = newKey();
   byId('guest-choice').textContent = `${type.name} · ${formatStay(flow.stay.checkIn, flow.stay.checkOut)} · ${money(type.quote.total, type.quote.currency)}`;
@@ -111,6 +169,8 @@ byId('guest-form').addEventListener('submit', async (e) => {
       checkOut: flow.stay.checkOut,
       guests: flow.stay.guests,
       guest: { name: form.name.value.trim(), email: form.email.value.trim() },
+      // Held and confirmed are counted from the booking itself, so the page cannot claim them.
+      visitId: currentVisitId() ?? undefined,
     }, { idempotencyKey: flow.key });
     byId('hold-note').textContent = `We are holding a ${flow.choice.name} for you until ${time(flow.held.holdExpiresAt)}. Confirm before then to keep it.`;
     byId('held-booking').replaceChildren(bookingSummary(flow.held, flow.choice.name));

@@ -46,6 +46,7 @@ let loads = 0;
 let nightsShown = [];
 
 elements.boardLink.href = `/board?${new URLSearchParams({ org: organization, property })}`;
+$('funnel-link').href = `/funnel?${new URLSearchParams({ org: organization, property })}`;
 
 // ---- Signing in (the same sign-in cookie as the board's) ----
 

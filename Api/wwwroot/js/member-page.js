@@ -1,7 +1,7 @@
 // A page for members: shows its sign-in form until someone is signed in, then hands over the
 // account. Only session.js and api.js know how a sign-in is kept (a cookie), so these pages never do.
 import { showError, whenSignInEnds } from './api.js';
-import { currentAccount, signIn, signOut } from './session.js';
+import { currentAccount, signInWith, signOut } from './session.js';
 
 /**
  * Wires a page's #sign-in section (form #sign-in-form, alert #sign-in-error), #account with
@@ -29,21 +29,7 @@ export async function whenSignedIn({ show, hide = () => {} }) {
     form.email.focus();
   };
 
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    try {
-      const account = await signIn(form.email.value.trim(), form.password.value);
-      form.reset();
-      signedIn(account);
-    } catch (refusal) {
-      showError(error, refusal);
-      form.password.select();
-    } finally {
-      button.disabled = false;
-    }
-  });
+  signInWith(form, error, signedIn);
   $('sign-out').addEventListener('click', async () => {
     try {
       await signOut();

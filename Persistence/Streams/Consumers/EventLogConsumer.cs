@@ -223,7 +223,8 @@ public abstract class EventLogConsumer<TState>(
         }
     }
 
-    private async Task StoreLaterAsync()
+    /// <summary>Counts a change to be stored with the next write (every StoreEvery changes, or StoreAfter after the first), as applied events are.</summary>
+    protected async Task StoreLaterAsync()
     {
         if (++unstored >= StoreEvery)
         {

@@ -129,6 +129,26 @@ public sealed class BookingSite : IDisposable
             .ToDictionary(t => t.GetProperty("roomType").GetString()!, t => t.GetProperty("freeRooms").GetInt32());
     }
 
+    /// <summary>Starts a counted visit to the booking page (the platform only) and returns its id.</summary>
+    public async Task<string> StartVisitAsync(string org, string property, string source, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(
+            new Uri($"/api/orgs/{org}/properties/{property}/visits", UriKind.Relative),
+            new { landingPage = $"/book/{org}/{property}", utmSource = source, utmMedium = "cpc", utmCampaign = "bench" },
+            Json,
+            cancellationToken);
+        await EnsureAsync(response, cancellationToken, HttpStatusCode.Created);
+        using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return body.RootElement.GetProperty("visitId").GetString()!;
+    }
+
+    /// <summary>Reports a step of a visit, as the booking page does (the platform only).</summary>
+    public async Task ReportStepAsync(string org, string property, string visit, string step, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri($"/api/orgs/{org}/properties/{property}/visits/{visit}/steps", UriKind.Relative), new { step }, Json, cancellationToken);
+        await EnsureAsync(response, cancellationToken, HttpStatusCode.Accepted);
+    }
+
     /// <summary>GET and read the whole body: the cheapest realistic call, for latency through the nodes.</summary>
     public async Task GetAsync(string path, CancellationToken cancellationToken)
     {

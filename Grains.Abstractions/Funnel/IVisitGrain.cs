@@ -1,0 +1,25 @@
+using Orleans;
+using Orleans.Concurrency;
+
+namespace Actors.Grains.Abstractions.Funnel;
+
+/// <summary>
+/// One visit to a property's booking page (key: "org/property/visit"), started only with the
+/// visitor's consent: its details, its sticky variants and the page's steps it reached, in order.
+/// </summary>
+[Alias("IVisitGrain")]
+public interface IVisitGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the visit: assigns a variant of every running test and tells the property's funnel.</summary>
+    Task<StartedVisit> Start(VisitDetails details);
+
+    /// <summary>Records a step the page reached; a step of an unknown visit, repeated, or whose predecessor was not reached is ignored.</summary>
+    [OneWay]
+    Task Reach(FunnelStep step);
+
+    /// <summary>The visit as kept, or not-found once it is forgotten (or never started).</summary>
+    Task<VisitView> Get();
+
+    /// <summary>Forgets the visit's details (retention over, or the owner's purge); its counts stay in the funnel.</summary>
+    Task Forget();
+}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Api.Bookings;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
@@ -41,7 +42,7 @@ public static class BoardApi
 
         var propertyGrain = grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property));
         var view = await propertyGrain.Get();
-        var today = Today(time, view.Settings.TimeZone);
+        var today = PropertyCalendar.Today(time, view.Settings.TimeZone);
         var start = first ?? today;
         var end = last ?? start.AddDays(DefaultNights);
         if (end <= start)
@@ -58,7 +59,7 @@ public static class BoardApi
         var stays = rooms
             .SelectMany(r => r.Stays.Where(s => s.CheckIn < end && start < s.CheckOut).Select(s => (Room: r.Id, Stay: s)))
             .ToLookup(s => s.Stay.BookingId, s => s);
-        var bookings = await Task.WhenAll(stays.Select(s => BookingAsync(grains, org, s.Key)));
+        var bookings = await Task.WhenAll(stays.Select(s => SavedBooking.FindAsync(grains, org, s.Key)));
         return TypedResults.Ok(new BoardView(
             property,
             view.Settings.Name,
@@ -92,24 +93,4 @@ public static class BoardApi
 
     private static bool OnBoard(BookingView booking) =>
         booking.Status is BookingStatus.Held or BookingStatus.Confirmed or BookingStatus.CheckedIn or BookingStatus.CheckedOut;
-
-    private static async Task<BookingView?> BookingAsync(IGrainFactory grains, string org, string id)
-    {
-        try
-        {
-            return await grains.GetGrain<IBookingGrain>(GrainKeys.Booking(org, id)).Get();
-        }
-        catch (NotFoundException)
-        {
-            // A room hold whose booking was never saved: it lapses by itself and is no booking to show.
-            return null;
-        }
-    }
-
-    private static DateOnly Today(TimeProvider time, string timeZone)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(timeZone);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
-    }
-
 }

@@ -34,26 +34,12 @@ public static class AutoAssignApi
         var assigned = new List<BookingView>();
         foreach (var id in arriving)
         {
-            var booking = grains.GetGrain<IBookingGrain>(GrainKeys.Booking(org, id));
-            if (await ViewOf(booking) is { Unassigned: true, Status: BookingStatus.Held or BookingStatus.Confirmed })
+            if (await SavedBooking.FindAsync(grains, org, id) is { Unassigned: true, Status: BookingStatus.Held or BookingStatus.Confirmed })
             {
-                assigned.Add(await booking.AssignRoom(null));
+                assigned.Add(await grains.GetGrain<IBookingGrain>(GrainKeys.Booking(org, id)).AssignRoom(null));
             }
         }
 
         return TypedResults.Ok(new AutoAssignedRooms(date, assigned));
-    }
-
-    private static async Task<BookingView?> ViewOf(IBookingGrain booking)
-    {
-        try
-        {
-            return await booking.Get();
-        }
-        catch (NotFoundException)
-        {
-            // A room hold whose booking was never saved: it lapses by itself.
-            return null;
-        }
     }
 }

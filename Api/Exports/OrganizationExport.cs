@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Actors.Api.Bookings;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Bookings;
 using Actors.Grains.Abstractions.Events;
@@ -95,14 +96,8 @@ public static class OrganizationExport
 
     private static async Task<ExportedBooking?> BookingAsync(IGrainFactory grains, string org, string id, Dictionary<string, DateOnly> departures)
     {
-        BookingView booking;
-        try
+        if (await SavedBooking.FindAsync(grains, org, id) is not { } booking)
         {
-            booking = await grains.GetGrain<IBookingGrain>(GrainKeys.Booking(org, id)).Get();
-        }
-        catch (NotFoundException)
-        {
-            // A hold whose booking was never saved: it lapsed by itself and is no booking.
             return null;
         }
 

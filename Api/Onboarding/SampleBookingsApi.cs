@@ -42,7 +42,7 @@ public static class SampleBookingsApi
         var place = Property(grains, org, property);
         var view = await place.Get();
         var rooms = await place.ListRooms();
-        var stays = SampleWeek.Plan(rooms, view.RoomTypes, Today(time, view.Settings.TimeZone), view.Settings.MinimumStay);
+        var stays = SampleWeek.Plan(rooms, view.RoomTypes, PropertyCalendar.Today(time, view.Settings.TimeZone), view.Settings.MinimumStay);
         var added = 0;
         // One room's stays in order (they touch), rooms side by side.
         await Parallel.ForEachAsync(
@@ -134,8 +134,6 @@ public static class SampleBookingsApi
     private static IEnumerable<RoomStay> SampleStaysOf(IEnumerable<RoomView> rooms) =>
         rooms.SelectMany(r => r.Stays).Where(s => s.Kind != StayKind.Departed && SampleBookingIds.IsSample(s.BookingId));
 
-    private static DateOnly Today(TimeProvider time, string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
 
     private static IPropertyGrain Property(IGrainFactory grains, string org, string property) =>
         grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property));

@@ -1,7 +1,7 @@
-namespace Actors.Grains;
+namespace Actors.Grains.Abstractions;
 
 /// <summary>Dates as the property lives them: "today" is the date in the property's time zone, not on the server.</summary>
-internal static class PropertyCalendar
+public static class PropertyCalendar
 {
     public static DateOnly Today(TimeProvider time, string timeZone)
     {

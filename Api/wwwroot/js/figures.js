@@ -1,12 +1,12 @@
 // The figures page: a property's occupancy, ADR, RevPAR, revenue and movements over the nights a
 // manager picks, as totals, a chart and a table, and the same nights as a CSV from the API.
 // Revenue is for managers (the API refuses staff), so the page signs in as the board does.
-import { ApiError, download, get, showError, whenSignInEnds } from './api.js';
+import { ApiError, download, get, showError } from './api.js';
 import { addDays, formatDay, isWeekend, money, todayIn } from './dates.js';
 import { h } from './dom.js';
 import { drawOccupancy } from './figures-chart.js';
 import { totalsOf } from './figures-totals.js';
-import { currentAccount, signInWith, signOut } from './session.js';
+import { whenSignedIn } from './member-page.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -18,12 +18,6 @@ const elements = {
   name: $('property-name'),
   meta: $('property-meta'),
   boardLink: $('board-link'),
-  account: $('account'),
-  accountEmail: $('account-email'),
-  signIn: $('sign-in'),
-  signInWhy: $('sign-in-why'),
-  signInForm: $('sign-in-form'),
-  signInError: $('sign-in-error'),
   notice: $('notice'),
   area: $('figures-area'),
   range: $('range'),
@@ -49,39 +43,6 @@ elements.boardLink.href = `/board?${new URLSearchParams({ org: organization, pro
 $('funnel-link').href = `/funnel?${new URLSearchParams({ org: organization, property })}`;
 
 // ---- Signing in (the same sign-in cookie as the board's) ----
-
-function showSignIn(why) {
-  signedIn = false;
-  whenSignInEnds(null);
-  elements.area.hidden = true;
-  elements.account.hidden = true;
-  showError(elements.notice, null);
-  elements.signInWhy.textContent = why;
-  showError(elements.signInError, null);
-  elements.signIn.hidden = false;
-  elements.signInForm.email.focus();
-}
-
-function showFigures(account) {
-  signedIn = true;
-  whenSignInEnds(() => showSignIn('Your sign-in has ended. Sign in again to see the figures.'));
-  elements.signIn.hidden = true;
-  elements.accountEmail.textContent = account.email;
-  elements.accountEmail.title = account.email;
-  elements.account.hidden = false;
-  load();
-}
-
-signInWith(elements.signInForm, elements.signInError, showFigures);
-
-$('sign-out').addEventListener('click', async () => {
-  showSignIn('Signed out. Sign in to see the figures again.');
-  try {
-    await signOut();
-  } catch (error) {
-    showError(elements.signInError, error);
-  }
-});
 
 // ---- Ranges ----
 
@@ -258,11 +219,18 @@ new ResizeObserver(() => {
   drawOccupancy(elements.chart, nightsShown);
 }).observe(elements.chart);
 
-try {
-  const account = await currentAccount();
-  if (account) showFigures(account);
-  else showSignIn('Figures are for the hotel\'s managers: sign in with your account.');
-} catch (error) {
-  showSignIn('Figures are for the hotel\'s managers: sign in with your account.');
-  showError(elements.signInError, error);
-}
+whenSignedIn({
+  show: () => {
+    signedIn = true;
+    load();
+  },
+  hide: () => {
+    signedIn = false;
+    elements.area.hidden = true;
+    showError(elements.notice, null);
+  },
+  reasons: {
+    signedOut: 'Signed out. Sign in to see the figures again.',
+    ended: 'Your sign-in has ended. Sign in again to see the figures.',
+  },
+});

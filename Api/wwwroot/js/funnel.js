@@ -1,11 +1,11 @@
 // The booking funnel page: a property's visits over the days a manager picks, as totals, a bar per
 // step, tables by source and by A/B test variant, and the same counts as a CSV from the API.
 // The funnel is for managers (the API refuses staff), so the page signs in as the figures do.
-import { ApiError, download, get, showError, whenSignInEnds } from './api.js';
+import { ApiError, download, get, showError } from './api.js';
 import { addDays, formatDay, money, todayIn } from './dates.js';
 import { h } from './dom.js';
 import { drawSteps, stepNames } from './funnel-chart.js';
-import { currentAccount, signInWith, signOut } from './session.js';
+import { whenSignedIn } from './member-page.js';
 
 const query = new URLSearchParams(location.search);
 const organization = query.get('org') || 'demo';
@@ -16,12 +16,6 @@ const $ = (id) => document.getElementById(id);
 const elements = {
   name: $('property-name'),
   meta: $('property-meta'),
-  account: $('account'),
-  accountEmail: $('account-email'),
-  signIn: $('sign-in'),
-  signInWhy: $('sign-in-why'),
-  signInForm: $('sign-in-form'),
-  signInError: $('sign-in-error'),
   notice: $('notice'),
   area: $('funnel-area'),
   range: $('range'),
@@ -47,39 +41,6 @@ let report = null;
 const pages = new URLSearchParams({ org: organization, property });
 $('board-link').href = `/board?${pages}`;
 $('figures-link').href = `/figures?${pages}`;
-
-function showSignIn(why) {
-  signedIn = false;
-  whenSignInEnds(null);
-  elements.area.hidden = true;
-  elements.account.hidden = true;
-  showError(elements.notice, null);
-  elements.signInWhy.textContent = why;
-  showError(elements.signInError, null);
-  elements.signIn.hidden = false;
-  elements.signInForm.email.focus();
-}
-
-function showFunnel(account) {
-  signedIn = true;
-  whenSignInEnds(() => showSignIn('Your sign-in has ended. Sign in again to see the funnel.'));
-  elements.signIn.hidden = true;
-  elements.accountEmail.textContent = account.email;
-  elements.accountEmail.title = account.email;
-  elements.account.hidden = false;
-  load();
-}
-
-signInWith(elements.signInForm, elements.signInError, showFunnel);
-
-$('sign-out').addEventListener('click', async () => {
-  showSignIn('Signed out. Sign in to see the funnel again.');
-  try {
-    await signOut();
-  } catch (error) {
-    showError(elements.signInError, error);
-  }
-});
 
 const presets = {
   today: (today) => ({ from: today, to: today }),
@@ -225,11 +186,18 @@ new ResizeObserver(() => {
   drawSteps(elements.chart, report.sessions, report.steps);
 }).observe(elements.chart);
 
-try {
-  const account = await currentAccount();
-  if (account) showFunnel(account);
-  else showSignIn('The funnel is for the hotel\'s managers: sign in with your account.');
-} catch (error) {
-  showSignIn('The funnel is for the hotel\'s managers: sign in with your account.');
-  showError(elements.signInError, error);
-}
+whenSignedIn({
+  show: () => {
+    signedIn = true;
+    load();
+  },
+  hide: () => {
+    signedIn = false;
+    elements.area.hidden = true;
+    showError(elements.notice, null);
+  },
+  reasons: {
+    signedOut: 'Signed out. Sign in to see the funnel again.',
+    ended: 'Your sign-in has ended. Sign in again to see the funnel.',
+  },
+});

@@ -4,15 +4,19 @@ import { showError, whenSignInEnds } from './api.js';
 import { currentAccount, signInWith, signOut } from './session.js';
 
 /**
- * Wires a page's #sign-in section (form #sign-in-form, alert #sign-in-error), #account with
- * #account-email and #sign-out, and #notice; calls show(account) once someone is signed in and
- * hide() when they sign out.
+ * Wires a page's #sign-in section (form #sign-in-form, alert #sign-in-error, and optionally
+ * #sign-in-why), #account with #account-email and #sign-out, and #notice; calls show(account) once
+ * someone is signed in and hide() when the form comes back. A page with #sign-in-why says there why
+ * it asks (its own words at first, then reasons.signedOut or reasons.ended); others say it in the
+ * form's alert.
  */
-export async function whenSignedIn({ show, hide = () => {} }) {
+export async function whenSignedIn({ show, hide = () => {}, reasons = {} }) {
   const $ = (id) => document.getElementById(id);
   const section = $('sign-in');
   const form = $('sign-in-form');
   const error = $('sign-in-error');
+  const why = $('sign-in-why');
+  const first = why?.textContent ?? null;
 
   const signedIn = (account) => {
     section.hidden = true;
@@ -21,20 +25,26 @@ export async function whenSignedIn({ show, hide = () => {} }) {
     $('account').hidden = false;
     show(account);
   };
-  const askToSignIn = (why = null) => {
+  const askToSignIn = (reason = null) => {
     $('account').hidden = true;
     hide();
-    showError(error, why ? new Error(why) : null);
+    if (why) {
+      why.textContent = reason ?? first;
+      showError(error, null);
+    } else {
+      showError(error, reason ? new Error(reason) : null);
+    }
     section.hidden = false;
     form.email.focus();
   };
 
   signInWith(form, error, signedIn);
   $('sign-out').addEventListener('click', async () => {
+    askToSignIn(reasons.signedOut);
     try {
       await signOut();
-    } finally {
-      askToSignIn();
+    } catch (refusal) {
+      showError(error, refusal);
     }
   });
 
@@ -43,8 +53,10 @@ export async function whenSignedIn({ show, hide = () => {} }) {
     if (account) signedIn(account);
     else askToSignIn();
   } catch (refusal) {
-    showError($('notice'), refusal);
+    // The API could not say who is signed in: the form, with why, so a sign-in can be tried again.
+    askToSignIn();
+    showError(error, refusal);
   }
   // Signed out elsewhere, removed, or given another role: the next call says so, and the form comes back.
-  whenSignInEnds(() => askToSignIn('Your sign-in has ended. Sign in again to go on.'));
+  whenSignInEnds(() => askToSignIn(reasons.ended ?? 'Your sign-in has ended. Sign in again to go on.'));
 }

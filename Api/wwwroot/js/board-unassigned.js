@@ -12,7 +12,8 @@ export const isUnassigned = (booking) => booking.unassigned === true && (booking
 export function unassignedLine(type, autoAssign) {
   return h('div', { class: 'line unassigned-line', dataset: { type: type.id }, hidden: true },
     h('div', { class: 'room unassigned-header' },
-      h('span', { class: 'name', title: `${type.name}: booked by room type, no room assigned yet` }, `Unassigned · ${type.name}`),
+      // The type's name is on the row just above; at 1024 px "Unassigned · Double" would be cut to "Unassigned · Dou…".
+      h('span', { class: 'name', title: `${type.name}: booked by room type, no room assigned yet` }, 'Unassigned'),
       h('button', { type: 'button', class: 'auto-assign', onclick: (e) => autoAssign(type, e.currentTarget) }, 'Auto-assign')),
     h('div', { class: 'unassigned-lane' }));
 }

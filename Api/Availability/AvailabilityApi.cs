@@ -1,5 +1,6 @@
 using System.Globalization;
 using Actors.Api.Bookings;
+using Actors.Api.Funnel;
 using Actors.Api.Problems;
 using Actors.Grains.Abstractions;
 using Actors.Grains.Abstractions.Failures;
@@ -16,20 +17,22 @@ public static class AvailabilityApi
     {
         var property = orgs.MapGroup("/{org}/properties/{property}").WithTags("Availability");
         property.MapGet("/availability", SearchAsync)
-            .WithSummary("Room types sleeping `guests` (1 when left out), with their free rooms for the nights [checkIn, checkOut) (yyyy-MM-dd) and the price.");
+            .WithSummary("Room types sleeping `guests` (1 when left out), with their free rooms for the nights [checkIn, checkOut) (yyyy-MM-dd) and the price. A `Visit-Id` header names the counted visit the search belongs to.");
         property.MapGet("/quote", QuoteAsync)
             .WithSummary("The price per night and in total of a stay in a room type for `guests` (1 when left out); refused above the type's maximum occupancy.");
         return orgs;
     }
 
     // Dates come in as strings and are parsed here, so a bad one is a 400 naming the field, not a binding failure.
-    private static async Task<Ok<AvailabilityView>> SearchAsync(string org, string property, string? checkIn, string? checkOut, int? guests, IGrainFactory grains)
+    private static async Task<Ok<AvailabilityView>> SearchAsync(string org, string property, string? checkIn, string? checkOut, int? guests, HttpContext http, IGrainFactory grains)
     {
         PathIds.Check(org, property);
         var errors = new FieldErrors();
         errors.Guests(guests ?? 1);
         var (from, to) = Dates(checkIn, checkOut, errors);
-        return TypedResults.Ok(await Property(grains, org, property).SearchAvailability(from, to, guests ?? 1));
+        var found = await Property(grains, org, property).SearchAvailability(from, to, guests ?? 1);
+        await CountedSearch.CountAsync(http, grains, org, property, found);
+        return TypedResults.Ok(found);
     }
 
     private static async Task<Ok<Quote>> QuoteAsync(string org, string property, string? roomType, string? checkIn, string? checkOut, int? guests, IGrainFactory grains)

@@ -4,20 +4,30 @@ using Actors.Grains.Abstractions.Funnel;
 
 namespace Actors.Api.Funnel;
 
-/// <summary>A step the booking page reached: "viewed", "searched", "saw-prices" or "chose-room" (held and confirmed come from the booking).</summary>
+/// <summary>
+/// Steps the booking page reached since it last reported, in order: <c>{"steps": ["searched", "saw-prices"]}</c>,
+/// or one as <c>{"step": "searched"}</c> (what pages loaded before batching send).
+/// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-public sealed record ReportStepRequest(string? Step)
+public sealed record ReportStepRequest(string? Step, IReadOnlyList<string?>? Steps)
 {
-    public FunnelStep ToStep()
+    public FunnelStep[] ToSteps()
     {
-        if (FunnelSteps.FromName(Step) is { } step && FunnelSteps.FromThePage.Contains(step))
-        {
-            return step;
-        }
-
         var errors = new FieldErrors();
-        errors.Add("step", $"One of {string.Join(", ", FunnelSteps.FromThePage.Select(FunnelSteps.Name))}; held and confirmed are learnt from the booking.");
+        FunnelStep[] steps = (Step, Steps) switch
+        {
+            (not null, not null) => Refuse(errors, "Send either step or steps, not both."),
+            (not null, null) => PageSteps.Parse([Step], "step", errors),
+            (null, { Count: > 0 }) => PageSteps.Parse(Steps, "steps", errors),
+            _ => Refuse(errors, "Name the step (or steps) the page reached."),
+        };
         errors.ThrowIfAny();
-        return default;
+        return steps;
+    }
+
+    private static FunnelStep[] Refuse(FieldErrors errors, string why)
+    {
+        errors.Add("steps", why);
+        return [];
     }
 }

@@ -7,7 +7,7 @@ namespace Actors.Api.Funnel;
 
 /// <summary>
 /// What the booking page knows of how the guest arrived: the page, the referring site and the
-/// utm_* values of its address. Each is trimmed with control and invisible characters taken out,
+/// utm_* values of its address, and the steps it reached before the visit started (usually "viewed"). Each is trimmed with control and invisible characters taken out,
 /// and at most <see cref="MaxLength"/> characters; a field the API does not know is refused, so a
 /// page cannot choose its own variant.
 /// </summary>
@@ -19,13 +19,15 @@ public sealed record StartVisitRequest(
     string? UtmMedium,
     string? UtmCampaign,
     string? UtmTerm,
-    string? UtmContent)
+    string? UtmContent,
+    IReadOnlyList<string?>? Steps = null)
 {
     public const int MaxLength = 100;
 
-    public VisitDetails ToDetails(HttpContext http)
+    public (VisitDetails Details, FunnelStep[] Steps) Read(HttpContext http)
     {
         var errors = new FieldErrors();
+        var steps = PageSteps.Parse(Steps, "steps", errors);
         var details = new VisitDetails(
             Clean(LandingPage, "landingPage", errors),
             Clean(Referrer, "referrer", errors),
@@ -37,7 +39,7 @@ public sealed record StartVisitRequest(
             DeviceClass.Of(http.Request.Headers.UserAgent),
             AnonymizedIp.Of(http.Connection.RemoteIpAddress));
         errors.ThrowIfAny();
-        return details;
+        return (details, steps);
     }
 
     // Controls and format characters (zero-width spaces, direction overrides) would make one campaign

@@ -21,10 +21,10 @@ public static class VisitsApi
         var visits = orgs.MapGroup("/{org}/properties/{property}/visits").WithTags("Funnel");
         visits.MapPost("/", StartAsync)
             .WithMetadata(RateLimitGroup.Public, NotAudited.Instance)
-            .WithSummary("Starts a visit the guest agreed to count; answers its id and the variant of the running A/B test it sees.");
+            .WithSummary("Starts a visit the guest agreed to count, with the steps the page reached so far; answers its id and the variant of the running A/B test it sees.");
         visits.MapPost("/{visit}/steps", ReportStepAsync)
             .WithMetadata(RateLimitGroup.Public, NotAudited.Instance)
-            .WithSummary("Reports a step the page reached (viewed, searched, saw-prices, chose-room); 202 always, counted only the first time and in order.");
+            .WithSummary("Reports the steps the page reached since it last reported (viewed, searched, saw-prices, chose-room), in order; 202 always, each counted only the first time and in order.");
         visits.MapGet("/{visit}", GetAsync)
             .WithSummary("What is kept of a visit: its details until the retention period ends, its variant and steps (managers).");
         visits.MapDelete("/", ForgetAllAsync)
@@ -36,9 +36,9 @@ public static class VisitsApi
     {
         PathIds.Check(org, property);
         await EnsurePropertyAsync(grains, org, property);
-        var details = request.ToDetails(http);
+        var (details, steps) = request.Read(http);
         var id = VisitIds.New();
-        var started = await Visit(grains, org, property, id).Start(details);
+        var started = await Visit(grains, org, property, id).Start(details, steps);
         return TypedResults.Created($"/api/orgs/{org}/properties/{property}/visits/{id}", started);
     }
 
@@ -47,9 +47,9 @@ public static class VisitsApi
         CheckIds(org, property, visit);
         // Another organization's property is unknown here, whatever the body says.
         await EnsurePropertyAsync(grains, org, property);
-        var step = request.ToStep();
+        var steps = request.ToSteps();
         // One way: the page is answered at once, and an unknown visit or a step out of order is ignored there.
-        await Visit(grains, org, property, visit).Reach(step);
+        await Visit(grains, org, property, visit).Reach(steps);
         return TypedResults.Accepted((string?)null);
     }
 

@@ -12,13 +12,13 @@ namespace Actors.Grains.Abstractions.Funnel;
 [Alias("IVisitFunnelGrain")]
 public interface IVisitFunnelGrain : IGrainWithStringKey
 {
-    /// <summary>Counts a new visit.</summary>
+    /// <summary>Counts a new visit and the steps it started with.</summary>
     [OneWay]
     Task VisitStarted(VisitStart start);
 
-    /// <summary>Counts a step a visit reached (its visit grain has checked the order).</summary>
+    /// <summary>Counts steps a visit reached, in order (its visit grain has checked the order).</summary>
     [OneWay]
-    Task StepReached(string visitId, FunnelStep step, DateTimeOffset at);
+    Task StepsReached(string visitId, FunnelStep[] steps, DateTimeOffset at);
 
     /// <summary>The funnel of the visits that started on the days [from, to] (inclusive) in the property's time zone.</summary>
     Task<FunnelReport> Report(DateOnly from, DateOnly to);

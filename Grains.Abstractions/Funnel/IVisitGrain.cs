@@ -10,12 +10,18 @@ namespace Actors.Grains.Abstractions.Funnel;
 [Alias("IVisitGrain")]
 public interface IVisitGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the visit: assigns a variant of every running test and tells the property's funnel.</summary>
-    Task<StartedVisit> Start(VisitDetails details);
+    /// <summary>
+    /// Starts the visit with the steps the page had reached by then: assigns a variant of every
+    /// running test and tells the property's funnel.
+    /// </summary>
+    Task<StartedVisit> Start(VisitDetails details, FunnelStep[] steps);
 
-    /// <summary>Records a step the page reached; a step of an unknown visit, repeated, or whose predecessor was not reached is ignored.</summary>
+    /// <summary>
+    /// Records steps the page reached, in the order given; a step of an unknown visit, repeated, or
+    /// whose predecessor was not reached is ignored (and so is every step after it in the batch).
+    /// </summary>
     [OneWay]
-    Task Reach(FunnelStep step);
+    Task Reach(FunnelStep[] steps);
 
     /// <summary>The visit as kept, or not-found once it is forgotten (or never started).</summary>
     Task<VisitView> Get();

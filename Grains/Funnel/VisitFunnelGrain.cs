@@ -73,7 +73,9 @@ public sealed class VisitFunnelGrain(
         }
 
         counts.Sessions++;
-        Data.Visits[start.VisitId] = new FunnelVisit { Key = key, StartedAt = start.StartedAt, LastStepAt = start.StartedAt };
+        var visit = new FunnelVisit { Key = key, StartedAt = start.StartedAt, LastStepAt = start.StartedAt };
+        Data.Visits[start.VisitId] = visit;
+        ReachAll(visit, start.Steps, start.StartedAt);
         if (!Data.SweepScheduled)
         {
             // Wakes the sweep after a restart too; the timer does it while the grain is active.
@@ -85,9 +87,9 @@ public sealed class VisitFunnelGrain(
         await StoreLaterAsync();
     }
 
-    public async Task StepReached(string visitId, FunnelStep step, DateTimeOffset at)
+    public async Task StepsReached(string visitId, FunnelStep[] steps, DateTimeOffset at)
     {
-        if (Data.Visits.TryGetValue(visitId, out var visit) && Reach(visit, step, at))
+        if (Data.Visits.TryGetValue(visitId, out var visit) && ReachAll(visit, steps, at))
         {
             await StoreLaterAsync();
         }
@@ -171,6 +173,17 @@ public sealed class VisitFunnelGrain(
 
     private FunnelVisit? VisitOf(string bookingId) =>
         Data.Holds.TryGetValue(bookingId, out var visitId) && Data.Visits.TryGetValue(visitId, out var visit) ? visit : null;
+
+    private bool ReachAll(FunnelVisit visit, FunnelStep[] steps, DateTimeOffset at)
+    {
+        var counted = false;
+        foreach (var step in steps)
+        {
+            counted |= Reach(visit, step, at);
+        }
+
+        return counted;
+    }
 
     /// <summary>
     /// Counts a step once, in order. A hold or confirmation (from the booking's events, which a page

@@ -33,7 +33,7 @@ internal sealed class VisitGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<StartedVisit> Start(VisitDetails details)
+    public async Task<StartedVisit> Start(VisitDetails details, FunnelStep[] steps)
     {
         if (!State.Started)
         {
@@ -42,27 +42,59 @@ internal sealed class VisitGrain(
             State.StartedAt = time.GetUtcNow();
             State.Details = details;
             State.Variants = [.. variants];
-            await visit.WriteStateAsync();
+            var reached = Append(steps);
             var (source, medium, campaign) = VisitSource.Of(details);
             var shown = variants.Count > 0 ? variants[0] : null;
-            await Funnel.VisitStarted(new VisitStart(visitId, State.StartedAt, source, medium, campaign, shown?.TestId ?? "", shown?.Variant ?? ""));
+            await Funnel.VisitStarted(new VisitStart(visitId, State.StartedAt, source, medium, campaign, shown?.TestId ?? "", shown?.Variant ?? "", reached));
+            SaveSoon();
         }
 
         return new StartedVisit(visitId, State.Variants);
     }
 
-    public async Task Reach(FunnelStep step)
+    public async Task Reach(FunnelStep[] steps)
     {
-        // Only the next step counts: a forged order, a repeat (a second search) or an unknown visit changes nothing.
-        if (!State.Started || !FunnelSteps.FromThePage.Contains(step) || (int)step != State.Steps.Count + 1)
+        if (!State.Started)
         {
+            // No such visit (a forged or forgotten id): nothing to keep in memory for it either.
+            DeactivateOnIdle();
             return;
         }
 
-        State.Steps.Add(step);
-        await Funnel.StepReached(visitId, step, time.GetUtcNow());
-        // The counts are the funnel's; these steps only keep the order, so one write covers a visit's
-        // quick succession of steps (or its deactivation) rather than one write per step.
+        var reached = Append(steps);
+        if (reached.Length > 0)
+        {
+            await Funnel.StepsReached(visitId, reached, time.GetUtcNow());
+            SaveSoon();
+        }
+    }
+
+    // Steps count once each and in order: a repeat (a second search) is passed over, while a step
+    // only a booking reports, or one whose predecessor was not reached (a forged order), ends the batch.
+    private FunnelStep[] Append(FunnelStep[] steps)
+    {
+        var first = State.Steps.Count;
+        foreach (var step in steps)
+        {
+            if (!FunnelSteps.FromThePage.Contains(step) || (int)step > State.Steps.Count + 1)
+            {
+                break;
+            }
+
+            if ((int)step == State.Steps.Count + 1)
+            {
+                State.Steps.Add(step);
+            }
+        }
+
+        return [.. State.Steps.Skip(first)];
+    }
+
+    // The counts are the funnel's (which stores its own every few seconds); this grain only keeps the
+    // details and the order, so one write covers the start and a visit's quick succession of steps (or
+    // its deactivation) rather than one write per call, and the page's calls never wait on the database.
+    private void SaveSoon()
+    {
         unsaved = true;
         saveSoon ??= this.RegisterGrainTimer(SaveAsync, new GrainTimerCreationOptions(SaveAfter, Timeout.InfiniteTimeSpan));
     }

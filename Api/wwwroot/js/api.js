@@ -25,13 +25,13 @@ export function forgetAntiforgery() {
   antiforgery = null;
 }
 
-export const get = (path) => request('GET', path);
+export const get = (path, options) => request('GET', path, undefined, options);
 export const post = (path, body, options) => request('POST', path, body, options);
 export const put = (path, body) => request('PUT', path, body);
 export const del = (path) => request('DELETE', path);
 
-export async function request(method, path, body, { idempotencyKey } = {}, retried = false) {
-  const headers = { Accept: 'application/json' };
+export async function request(method, path, body, { idempotencyKey, keepalive, headers: extra } = {}, retried = false) {
+  const headers = { ...extra, Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // A retry of the same action (a double click, a lost answer) must not make a second booking.
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -39,11 +39,12 @@ export async function request(method, path, body, { idempotencyKey } = {}, retri
     const { token, headerName } = await antiforgeryToken();
     headers[headerName] = token;
   }
-  const { response, data } = await send(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  // keepalive: the request outlives the page (a report sent as the guest leaves).
+  const { response, data } = await send(path, { method, headers, keepalive, body: body === undefined ? undefined : JSON.stringify(body) });
   // The token went stale (signed in or out in another tab): fetch a fresh one and try once more.
   if (response.status === 403 && data?.type?.endsWith('/antiforgery') && !retried) {
     forgetAntiforgery();
-    return request(method, path, body, { idempotencyKey }, true);
+    return request(method, path, body, { idempotencyKey, keepalive, headers: extra }, true);
   }
   if (!response.ok) throw new ApiError(data, response.status);
   return data;

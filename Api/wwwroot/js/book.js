@@ -3,7 +3,7 @@ import { get, post, showError } from './api.js';
 import { addDays, formatStay, money, nightsBetween, time, todayIn } from './dates.js';
 import { h, newKey } from './dom.js';
 import { bookingSummary } from './booking-summary.js';
-import { answer, consent, currentVisitId, reportStep, startVisit } from './visit.js';
+import { answer, consent, currentVisitId, reportStep, searchCountedInVisit, startVisit } from './visit.js';
 
 const [, , organization = '', property = ''] = location.pathname.split('/').map(decodeURIComponent);
 const api = `/api/orgs/${encodeURIComponent(organization)}`;
@@ -24,10 +24,10 @@ function askConsent() {
 
 // Never awaited by the flow: the variant applies when it arrives, the guest never waits for it.
 function countVisit() {
-  const variants = startVisit(organization, property);
-  // Queued behind the start, in order; a guest who said yes after searching has searched already.
+  // Reported first, so they ride with the start; a guest who said yes after searching has searched already.
   reportStep('viewed');
   if (flow.stay) reportStep('searched');
+  const variants = startVisit(organization, property);
   variants.then((shown) => {
     flow.variant = shown[0] ?? null;
     applyVariant();
@@ -97,7 +97,8 @@ byId('search-form').addEventListener('submit', async (e) => {
   const button = form.querySelector('button[type="submit"]');
   button.disabled = true;
   try {
-    const availability = await get(`${api}/properties/${encodeURIComponent(property)}/availability?checkIn=${stay.checkIn}&checkOut=${stay.checkOut}&guests=${stay.guests}`);
+    const counted = searchCountedInVisit();
+    const availability = await get(`${api}/properties/${encodeURIComponent(property)}/availability?checkIn=${stay.checkIn}&checkOut=${stay.checkOut}&guests=${stay.guests}`, { headers: counted ?? undefined });
     flow.stay = stay;
     flow.availability = availability;
     reportStep('searched');

@@ -34,6 +34,50 @@ public sealed class FunnelTests(FunnelApi api) : IClassFixture<FunnelApi>
     }
 
     [Fact]
+    public async Task Steps_sent_with_the_start_or_together_count_as_if_sent_one_by_one()
+    {
+        var org = await api.OpenHotelAsync();
+        using var guest = api.App.NewClient();
+        var searcher = await Visitors.StartIdAsync(guest, org, steps: ["viewed", "searched"]);
+        // A second search in the same burst is passed over; the prices after it still count.
+        await Visitors.BatchAsync(guest, org, searcher, "searched", "saw-prices");
+        await Visitors.BatchAsync(guest, org, searcher, "chose-room");
+        // A step ahead of its turn ends its batch: the search after it waits for the next report.
+        var forger = await Visitors.StartIdAsync(guest, org, steps: ["viewed", "chose-room", "searched"]);
+        await Visitors.BatchAsync(guest, org, forger, "searched");
+
+        var report = await Visitors.ReportWhenAsync(api.Client, org, r => Visitors.Step(r, "searched") == 2);
+        Assert.Equal(2, report.GetProperty("sessions").GetInt32());
+        Assert.Equal("2 2 1 1 0 0", Visitors.Steps(report));
+        var kept = await api.Client.GetAsync($"{Visitors.Hotel(org)}/visits/{forger}").OkAsync();
+        Assert.Equal(["viewed", "searched"], kept.GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task A_search_naming_its_visit_counts_itself_and_never_another_organizations_visit()
+    {
+        var org = await api.OpenHotelAsync();
+        var other = await api.OpenHotelAsync();
+        using var guest = api.App.NewClient();
+        var sawPrices = await Visitors.StartIdAsync(guest, org, steps: ["viewed"]);
+        var foundNothing = await Visitors.StartIdAsync(guest, org, steps: ["viewed"]);
+        var elsewhere = await Visitors.StartIdAsync(guest, other, steps: ["viewed"]);
+
+        var found = await Visitors.SearchAsync(guest, org, sawPrices);
+        Assert.Contains(found.GetProperty("roomTypes").EnumerateArray(), t => t.GetProperty("freeRooms").GetInt32() > 0);
+        // No room sleeps nine: searched, but no price was seen.
+        Assert.Empty((await Visitors.SearchAsync(guest, org, foundNothing, guests: 9)).GetProperty("roomTypes").EnumerateArray());
+        // Counting never refuses a search: a malformed id, or another organization's visit, counts nothing.
+        await Visitors.SearchAsync(guest, org, "not a visit id");
+        await Visitors.SearchAsync(guest, org, elsewhere);
+
+        var report = await Visitors.ReportWhenAsync(api.Client, org, r => Visitors.Step(r, "searched") == 2);
+        Assert.Equal("2 2 1 0 0 0", Visitors.Steps(report));
+        var others = await Visitors.ReportWhenAsync(api.Client, other, r => r.GetProperty("sessions").GetInt32() == 1);
+        Assert.Equal("1 0 0 0 0 0", Visitors.Steps(others));
+    }
+
+    [Fact]
     public async Task A_forged_order_an_unknown_visit_and_a_step_the_page_may_not_report_count_nothing()
     {
         var org = await api.OpenHotelAsync();

@@ -8,9 +8,10 @@ public static class Visitors
 {
     public static string Hotel(string org) => $"/api/orgs/{org}/properties/hotel";
 
-    public static async Task<JsonElement> StartAsync(HttpClient client, string org, string? source = null, string? campaign = null, string property = "hotel") =>
+    public static async Task<JsonElement> StartAsync(HttpClient client, string org, string? source = null, string? campaign = null, string property = "hotel", string[]? steps = null) =>
         await client.PostAsync($"/api/orgs/{org}/properties/{property}/visits", new
         {
+            steps,
             landingPage = $"/book/{org}/{property}",
             referrer = "https://www.example.org/",
             utmSource = source,
@@ -18,8 +19,27 @@ public static class Visitors
             utmCampaign = campaign,
         }).OkAsync();
 
-    public static async Task<string> StartIdAsync(HttpClient client, string org, string? source = null, string? campaign = null) =>
-        (await StartAsync(client, org, source, campaign)).GetProperty("visitId").GetString()!;
+    public static async Task<string> StartIdAsync(HttpClient client, string org, string? source = null, string? campaign = null, string[]? steps = null) =>
+        (await StartAsync(client, org, source, campaign, steps: steps)).GetProperty("visitId").GetString()!;
+
+    /// <summary>Searches a month ahead, naming the visit in the Visit-Id header as the booking page does once its visit started.</summary>
+    public static async Task<JsonElement> SearchAsync(HttpClient client, string org, string? visit, int guests = 2)
+    {
+        var checkIn = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Hotel(org)}/availability?checkIn={checkIn:yyyy-MM-dd}&checkOut={checkIn.AddDays(2):yyyy-MM-dd}&guests={guests}");
+        request.Headers.Add("Visit-Id", visit);
+        return await client.SendAsync(request).OkAsync();
+    }
+
+    /// <summary>Reports steps together, as the page does after a burst (a search and its prices).</summary>
+    public static async Task BatchAsync(HttpClient client, string org, string visit, params string[] steps)
+    {
+        using var response = await client.PostAsync($"{Hotel(org)}/visits/{visit}/steps", new { steps });
+        if ((int)response.StatusCode != 202)
+        {
+            throw new HttpRequestException($"{string.Join(", ", steps)}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
 
     public static async Task StepsAsync(HttpClient client, string org, string visit, params string[] steps)
     {

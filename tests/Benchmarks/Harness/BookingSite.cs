@@ -118,35 +118,37 @@ public sealed class BookingSite : IDisposable
     }
 
     /// <summary>Availability of every room type for [checkIn, checkIn + nights); returns free rooms by type.</summary>
-    public async Task<IReadOnlyDictionary<string, int>> SearchAsync(string org, string property, DateOnly checkIn, int nights, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, int>> SearchAsync(string org, string property, DateOnly checkIn, int nights, CancellationToken cancellationToken) =>
+        SearchAsync(org, property, checkIn, nights, visit: null, cancellationToken);
+
+    /// <summary>The same search, made in a counted visit of the booking page when <paramref name="visit"/> is given (the platform only).</summary>
+    public async Task<IReadOnlyDictionary<string, int>> SearchAsync(string org, string property, DateOnly checkIn, int nights, string? visit, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(
-            new Uri($"/api/orgs/{org}/properties/{property}/availability?checkIn={Day(checkIn)}&checkOut={Day(checkIn.AddDays(nights))}", UriKind.Relative),
-            cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/orgs/{org}/properties/{property}/availability?checkIn={Day(checkIn)}&checkOut={Day(checkIn.AddDays(nights))}", UriKind.Relative));
+        if (visit is not null)
+        {
+            // The search counts itself in the visit, as the booking page's does once its visit started.
+            request.Headers.Add("Visit-Id", visit);
+        }
+
+        using var response = await http.SendAsync(request, cancellationToken);
         await EnsureAsync(response, cancellationToken, HttpStatusCode.OK);
         using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
         return body.RootElement.GetProperty("roomTypes").EnumerateArray()
             .ToDictionary(t => t.GetProperty("roomType").GetString()!, t => t.GetProperty("freeRooms").GetInt32());
     }
 
-    /// <summary>Starts a counted visit to the booking page (the platform only) and returns its id.</summary>
-    public async Task<string> StartVisitAsync(string org, string property, string source, CancellationToken cancellationToken)
+    /// <summary>Starts a counted visit to the booking page with the steps it reached so far (the platform only) and returns its id.</summary>
+    public async Task<string> StartVisitAsync(string org, string property, string source, string[] steps, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(
             new Uri($"/api/orgs/{org}/properties/{property}/visits", UriKind.Relative),
-            new { landingPage = $"/book/{org}/{property}", utmSource = source, utmMedium = "cpc", utmCampaign = "bench" },
+            new { steps, landingPage = $"/book/{org}/{property}", utmSource = source, utmMedium = "cpc", utmCampaign = "bench" },
             Json,
             cancellationToken);
         await EnsureAsync(response, cancellationToken, HttpStatusCode.Created);
         using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
         return body.RootElement.GetProperty("visitId").GetString()!;
-    }
-
-    /// <summary>Reports a step of a visit, as the booking page does (the platform only).</summary>
-    public async Task ReportStepAsync(string org, string property, string visit, string step, CancellationToken cancellationToken)
-    {
-        using var response = await http.PostAsJsonAsync(new Uri($"/api/orgs/{org}/properties/{property}/visits/{visit}/steps", UriKind.Relative), new { step }, Json, cancellationToken);
-        await EnsureAsync(response, cancellationToken, HttpStatusCode.Accepted);
     }
 
     /// <summary>GET and read the whole body: the cheapest realistic call, for latency through the nodes.</summary>

@@ -35,7 +35,7 @@ public static class PersistenceServiceCollectionExtensions
             return services;
         }
 
-        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.TryAddSingleton(_ => BuildDataSource(connectionString));
         services.AddSingleton<PostgresOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresOutboxStore>());
         services.AddSingleton<IEventLog>(sp => sp.GetRequiredService<PostgresOutboxStore>());
@@ -57,6 +57,19 @@ public static class PersistenceServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    // Every hold runs the same few statements: prepared once per connection, PostgreSQL stops parsing
+    // and planning them on each call. A connection string that sets Max Auto Prepare keeps its own.
+    private static NpgsqlDataSource BuildDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
+        return builder.Build();
     }
 
     /// <summary>Lets grains take <c>[OutboxState("name")] IOutboxState&lt;T&gt;</c> constructor parameters.</summary>

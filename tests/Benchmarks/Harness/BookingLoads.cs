@@ -47,11 +47,13 @@ public static class BookingLoads
             Math.Round((double)used.WalBytes / count),
             Math.Round((double)reminders / count, 2),
             cluster,
-            await PostgresServer.TransactionsByTableAsync(sql, before, after, cancellationToken));
+            await PostgresServer.TransactionsByTableAsync(sql, before, after, cancellationToken),
+            await PostgresServer.WalByTableAsync(sql, before, after, count, cancellationToken));
     }
 }
 
 /// <summary>What one booking writes: transactions (reminder registrations included), WAL bytes, and the part that registers reminders.</summary>
 /// <param name="ClusterTransactions">Membership writes during the probe, left out of <paramref name="Transactions"/>.</param>
 /// <param name="ByTable">Transactions of the probe by table written ("table: n, ..."), for the results file.</param>
-public sealed record BookingWrites(double Transactions, double WalBytes, double ReminderTransactions, long ClusterTransactions, string ByTable);
+/// <param name="WalByTable">WAL bytes per booking by the table or index written ("table: bytes, ..."), for the results file.</param>
+public sealed record BookingWrites(double Transactions, double WalBytes, double ReminderTransactions, long ClusterTransactions, string ByTable, string WalByTable);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace Actors.Benchmarks.Harness;
@@ -99,6 +100,39 @@ public static class PostgresServer
 
         return found;
     }
+
+    /// <summary>
+    /// WAL bytes per booking between two counter readings, by the table (or index) of this database a
+    /// record changed ("table: bytes, ..."), largest first, from pg_walinspect (PostgreSQL's contrib);
+    /// records that change no relation of this database (commits, other databases) are "other".
+    /// </summary>
+    public static async Task<string> WalByTableAsync(NpgsqlDataSource source, WriteCounters before, WriteCounters after, long bookings, CancellationToken cancellationToken)
+    {
+        await using (var extension = source.CreateCommand("CREATE EXTENSION IF NOT EXISTS pg_walinspect"))
+        {
+            await extension.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = source.CreateCommand("""
+            SELECT coalesce(c.relname, 'other'), sum(w.record_length)::bigint AS bytes
+            FROM pg_get_wal_records_info($1::pg_lsn, $2::pg_lsn) AS w
+            LEFT JOIN pg_class c ON c.relfilenode = substring(w.block_ref from 'rel \d+/\d+/(\d+)')::oid
+                AND substring(w.block_ref from 'rel \d+/(\d+)/')::oid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            GROUP BY 1 ORDER BY 2 DESC
+            """);
+        command.Parameters.Add(new() { Value = Lsn(before.WalBytes) });
+        command.Parameters.Add(new() { Value = Lsn(after.WalBytes) });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var parts = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{reader.GetString(0)}: {reader.GetInt64(1) / Math.Max(1, bookings):N0}"));
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static string Lsn(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes >> 32:X}/{bytes & 0xFFFF_FFFF:X}");
 }
 
 /// <summary>Writing transactions and WAL bytes so far; the difference of two is what happened between them.</summary>

@@ -49,7 +49,7 @@ public sealed class BookingHotRoomScenario : Scenario
             new(platform, clients, BookingLoads.Hold(_ => sides.Platform, Org, Property, "h", StayCursor.HotRoom("platform"), platformOutcomes), Versus: baseline),
             new(full, clients, BookingLoads.Hold(_ => sides.Platform, Org, Property, "h", StayCursor.HotRoom("platform-full", firstRoom: EmptyRooms), fullOutcomes), Versus: platform),
         ];
-        var rows = await MeasureAsync(loads, settings, cancellationToken);
+        var rows = await MeasureAsync(loads, settings with { Warmup = settings.BookingWarmup }, cancellationToken);
         var p = Of(rows, platform);
         var b = Of(rows, baseline);
         var f = Of(rows, full);

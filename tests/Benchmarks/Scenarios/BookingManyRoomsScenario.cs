@@ -45,7 +45,7 @@ public sealed class BookingManyRoomsScenario : Scenario
             new(ceiling, clients, _ => ct => InsertStayAsync(sides.Sql, Interlocked.Increment(ref ceilingNext), ct), Versus: baseline,
                 Prepare: ct => ExecuteAsync(sides.Sql, CeilingSchema(CeilingTable), ct)),
         ];
-        var rows = await MeasureAsync(loads, settings, cancellationToken);
+        var rows = await MeasureAsync(loads, settings with { Warmup = settings.BookingWarmup }, cancellationToken);
 
         var probe = settings.Quick ? 100 : 300;
         var platformWrites = await BookingLoads.WritesPerBookingAsync(sides.Sql, sides.Platform, Org, Property, "r", platformCursor, probe, cancellationToken);
@@ -86,6 +86,8 @@ public sealed class BookingManyRoomsScenario : Scenario
             ["platformReminderTransactionsPerBooking"] = $"{platformWrites.ReminderTransactions}",
             ["platformTransactionsByTable"] = $"{probe} bookings: {platformWrites.ByTable}",
             ["baselineTransactionsByTable"] = $"{probe} bookings: {baselineWrites.ByTable}",
+            ["platformWalBytesPerBookingByTable"] = platformWrites.WalByTable,
+            ["baselineWalBytesPerBookingByTable"] = baselineWrites.WalByTable,
             ["membershipTransactionsLeftOut"] = $"platform probe {platformWrites.ClusterTransactions}, baseline probe {baselineWrites.ClusterTransactions}",
             ["ceilingNpgsqlPerSecond"] = string.Create(CultureInfo.InvariantCulture, $"{c.PerSecond}"),
             ["ceilingPgbenchPerSecond"] = pgbench is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t}") : "not run",

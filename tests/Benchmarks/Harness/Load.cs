@@ -8,6 +8,7 @@ namespace Actors.Benchmarks.Harness;
 /// <param name="Variant">What is measured, as the table shows it.</param>
 /// <param name="Versus">The variant of the same scenario this one is compared with, if any.</param>
 /// <param name="Prepare">Runs before the warm-up, e.g. to reset rows an earlier load changed.</param>
+/// <param name="Warmup">This load's warm-up when it needs another than the run's (see <see cref="BenchSettings.BookingWarmup"/>).</param>
 /// <param name="OperationsPerCall">
 /// How many operations one call of the delegate performs. Above 1 for operations too short to
 /// time one by one (a timestamp costs more than a direct call); latencies are then per-call averages.
@@ -18,4 +19,5 @@ public sealed record Load(
     Func<int, Func<CancellationToken, ValueTask>> CreateCaller,
     string? Versus = null,
     Func<CancellationToken, Task>? Prepare = null,
-    int OperationsPerCall = 1);
+    int OperationsPerCall = 1,
+    TimeSpan? Warmup = null);

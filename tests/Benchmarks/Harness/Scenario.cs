@@ -28,7 +28,7 @@ public abstract class Scenario
         var runners = new List<LoadRunner>();
         foreach (var load in loads)
         {
-            runners.Add(await LoadRunner.StartAsync(load, settings.Warmup, cancellationToken));
+            runners.Add(await LoadRunner.StartAsync(load, load.Warmup ?? settings.Warmup, cancellationToken));
         }
 
         for (var round = 0; round < settings.Rounds; round++)

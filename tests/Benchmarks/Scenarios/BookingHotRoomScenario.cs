@@ -45,11 +45,11 @@ public sealed class BookingHotRoomScenario : Scenario
         var full = $"platform: hold one room holding ~1,000 stays, {clients} clients";
         Load[] loads =
         [
-            new(baseline, clients, BookingLoads.Hold(_ => sides.Baseline, Org, Property, "h", StayCursor.HotRoom("baseline"), baselineOutcomes)),
-            new(platform, clients, BookingLoads.Hold(_ => sides.Platform, Org, Property, "h", StayCursor.HotRoom("platform"), platformOutcomes), Versus: baseline),
+            new(baseline, clients, BookingLoads.Hold(_ => sides.Baseline, Org, Property, "h", StayCursor.HotRoom("baseline"), baselineOutcomes), Warmup: settings.BookingWarmup),
+            new(platform, clients, BookingLoads.Hold(_ => sides.Platform, Org, Property, "h", StayCursor.HotRoom("platform"), platformOutcomes), Versus: baseline, Warmup: settings.BookingWarmup),
             new(full, clients, BookingLoads.Hold(_ => sides.Platform, Org, Property, "h", StayCursor.HotRoom("platform-full", firstRoom: EmptyRooms), fullOutcomes), Versus: platform),
         ];
-        var rows = await MeasureAsync(loads, settings with { Warmup = settings.BookingWarmup }, cancellationToken);
+        var rows = await MeasureAsync(loads, settings, cancellationToken);
         var p = Of(rows, platform);
         var b = Of(rows, baseline);
         var f = Of(rows, full);

@@ -40,12 +40,12 @@ public sealed class BookingManyRoomsScenario : Scenario
         long ceilingNext = -1;
         Load[] loads =
         [
-            new(baseline, clients, BookingLoads.Hold(_ => sides.Baseline, Org, Property, "r", baselineCursor, baselineOutcomes)),
-            new(platform, clients, BookingLoads.Hold(_ => sides.Platform, Org, Property, "r", platformCursor, platformOutcomes), Versus: baseline),
+            new(baseline, clients, BookingLoads.Hold(_ => sides.Baseline, Org, Property, "r", baselineCursor, baselineOutcomes), Warmup: settings.BookingWarmup),
+            new(platform, clients, BookingLoads.Hold(_ => sides.Platform, Org, Property, "r", platformCursor, platformOutcomes), Versus: baseline, Warmup: settings.BookingWarmup),
             new(ceiling, clients, _ => ct => InsertStayAsync(sides.Sql, Interlocked.Increment(ref ceilingNext), ct), Versus: baseline,
                 Prepare: ct => ExecuteAsync(sides.Sql, CeilingSchema(CeilingTable), ct)),
         ];
-        var rows = await MeasureAsync(loads, settings with { Warmup = settings.BookingWarmup }, cancellationToken);
+        var rows = await MeasureAsync(loads, settings, cancellationToken);
 
         var probe = settings.Quick ? 100 : 300;
         var platformWrites = await BookingLoads.WritesPerBookingAsync(sides.Sql, sides.Platform, Org, Property, "r", platformCursor, probe, cancellationToken);

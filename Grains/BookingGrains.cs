@@ -15,7 +15,7 @@ public static class BookingGrains
 {
     public static Assembly Assembly => typeof(BookingGrains).Assembly;
 
-    /// <summary>The booking grains' options (from the "Bookings", "Billing", "Accounts" and "Webhooks" sections), their tables (the stays backstop) and the webhooks' HTTP client.</summary>
+    /// <summary>The booking grains' options (from the "Bookings", "Billing", "Accounts" and "Webhooks" sections), their tables (the stays backstop, the figures' stays) and the webhooks' HTTP client.</summary>
     public static IServiceCollection AddBookingGrains(this IServiceCollection services)
     {
         services.AddSchemaScripts(Assembly);
@@ -25,6 +25,9 @@ public static class BookingGrains
         services.AddSingleton<IStaysTable>(sp => sp.GetRequiredService<IOutboxStore>() is MemoryOutboxStore memory
             ? new MemoryStaysTable(memory)
             : new PostgresStaysTable(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<Figures.IFiguresStaysTable>(sp => sp.GetRequiredService<IOutboxStore>() is MemoryOutboxStore memory
+            ? new Figures.MemoryFiguresStaysTable(memory)
+            : new Figures.PostgresFiguresStaysTable(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddOptions<BookingOptions>()
             .BindConfiguration(BookingOptions.Section)
             .Validate(o => o.HoldTimeout >= TimeSpan.FromSeconds(1) && o.HoldTimeout <= TimeSpan.FromDays(7), "Bookings:HoldTimeout must be from 1 second to 7 days.")

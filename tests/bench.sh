@@ -20,8 +20,8 @@ main() {
 
   ensure_postgres
 
-  # The program bounds itself (10 minutes); timeout is the backstop if it ever hangs.
-  timeout --signal=INT --kill-after=30 630 \
+  # The program bounds itself (13 minutes); timeout is the backstop if it ever hangs.
+  timeout --signal=INT --kill-after=30 810 \
     dotnet tests/Benchmarks/bin/Release/net10.0/Actors.Benchmarks.dll "$@"
 }
 

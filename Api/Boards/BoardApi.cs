@@ -37,8 +37,7 @@ public static class BoardApi
 
         // The sequence is read before any state: whatever the state then shows is at least that recent.
         var board = BoardStreams.For(org, property);
-        var sequences = await log.ReadLastSequencesAsync([board], cancellationToken);
-        var sequence = sequences.GetValueOrDefault(board);
+        var sequence = await log.ReadLastSequenceAsync(board, cancellationToken);
 
         var propertyGrain = grains.GetGrain<IPropertyGrain>(GrainKeys.Property(org, property));
         var view = await propertyGrain.Get();

@@ -78,7 +78,7 @@ public sealed partial class BoardHub(BoardRelay relay, BoardLifetimeManager life
         }
 
         var stream = BoardStreams.For(organization!, property!);
-        var end = (await log.ReadLastSequencesAsync([stream], Context.ConnectionAborted)).GetValueOrDefault(stream);
+        var end = await log.ReadLastSequenceAsync(stream, Context.ConnectionAborted);
         if (afterSequence > end)
         {
             // Catching up would find nothing and the board would wait, silent, until the log reached its number.

@@ -145,7 +145,7 @@ public sealed class BoardRelay(
     private async Task SubscribeAsync(Relayed entry)
     {
         // Start from the log's end: followers catch up from the log themselves.
-        entry.Last = (await log.ReadLastSequencesAsync([entry.Stream], CancellationToken.None))[entry.Stream];
+        entry.Last = await log.ReadLastSequenceAsync(entry.Stream, CancellationToken.None);
         var events = cluster.GetStreamProvider(EventLogOptions.StreamProvider).GetStream<RecordedEvent>(entry.Stream.ToStreamId());
         entry.Subscription = await events.SubscribeAsync((recorded, _) => RelayThroughAsync(entry, recorded.Sequence, recorded));
     }

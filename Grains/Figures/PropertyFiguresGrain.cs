@@ -21,13 +21,41 @@ namespace Actors.Grains.Figures;
 [ImplicitStreamSubscription(BoardStream.Namespace)]
 public sealed class PropertyFiguresGrain(
     [OutboxState("figures")] IOutboxState<Consumed<PropertyFiguresState>> figures,
+    IFiguresStaysTable staysTable,
     IEventLog log,
     IDeadLetters deadLetters,
     TimeProvider time,
     ILogger<PropertyFiguresGrain> logger)
     : EventLogConsumer<PropertyFiguresState>(figures, log, deadLetters, logger), IPropertyFiguresGrain
 {
+    // Stays applied since the last write: only their rows are written with it.
+    private readonly HashSet<string> changedStays = new(StringComparer.Ordinal);
+
     private EventStream Stream => new(BoardStream.Namespace, this.GetPrimaryKeyString());
+
+    protected override async Task OnStateReadAsync(CancellationToken cancellationToken)
+    {
+        changedStays.Clear();
+        if (Data.EarlierStays is { } earlier)
+        {
+            // Stored before the stays had their own table: every one of them is written there next time.
+            Data.Stays = earlier;
+            Data.EarlierStays = null;
+            changedStays.UnionWith(earlier.Keys);
+            return;
+        }
+
+        Data.Stays = await staysTable.ReadAsync(this.GetPrimaryKeyString(), cancellationToken);
+    }
+
+    protected override void OnStoring()
+    {
+        if (changedStays.Count > 0)
+        {
+            Enlist(FiguresStayRows.Of(this.GetPrimaryKeyString(), changedStays, Data.Stays));
+            changedStays.Clear();
+        }
+    }
 
     public async Task<PropertyFigures> GetAsync(DateOnly from, DateOnly to)
     {
@@ -166,6 +194,7 @@ public sealed class PropertyFiguresGrain(
             case nameof(BookingHeld):
                 var held = Read<BookingHeld>(recorded);
                 Data.Currency = held.Currency;
+                changedStays.Add(held.BookingId);
                 Data.Stays[held.BookingId] = new FiguresStay
                 {
                     RoomId = held.RoomId,
@@ -178,6 +207,7 @@ public sealed class PropertyFiguresGrain(
                 break;
             case nameof(BookingMoved):
                 var moved = Read<BookingMoved>(recorded);
+                changedStays.Add(moved.BookingId);
                 if (Data.Stays.TryGetValue(moved.BookingId, out var movedStay))
                 {
                     movedStay.RoomId = moved.ToRoomId;
@@ -200,6 +230,7 @@ public sealed class PropertyFiguresGrain(
                 break;
             case nameof(BookingDatesChanged):
                 var changed = Read<BookingDatesChanged>(recorded);
+                changedStays.Add(changed.BookingId);
                 if (Data.Stays.TryGetValue(changed.BookingId, out var stay))
                 {
                     (stay.CheckIn, stay.CheckOut, stay.Total) = (changed.CheckIn, changed.CheckOut, changed.Total);
@@ -208,19 +239,26 @@ public sealed class PropertyFiguresGrain(
 
                 break;
             case nameof(BookingCancelled):
-                Data.Stays.Remove(Read<BookingCancelled>(recorded).BookingId);
+                Forget(Read<BookingCancelled>(recorded).BookingId);
                 break;
             case nameof(BookingExpired):
-                Data.Stays.Remove(Read<BookingExpired>(recorded).BookingId);
+                Forget(Read<BookingExpired>(recorded).BookingId);
                 break;
             case nameof(GuestNoShow):
-                Data.Stays.Remove(Read<GuestNoShow>(recorded).BookingId);
+                Forget(Read<GuestNoShow>(recorded).BookingId);
                 break;
         }
     }
 
+    private void Forget(string bookingId)
+    {
+        Data.Stays.Remove(bookingId);
+        changedStays.Add(bookingId);
+    }
+
     private FiguresStay? Move(string bookingId, FiguresStage stage)
     {
+        changedStays.Add(bookingId);
         if (Data.Stays.TryGetValue(bookingId, out var stay))
         {
             stay.Stage = stage;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Actors.Grains.Figures;
 
 /// <summary>What the figures are computed from: each room's out-of-order flag, its blocks, and each stay that holds or sells nights.</summary>
@@ -5,7 +7,14 @@ public sealed class PropertyFiguresState
 {
     public Dictionary<string, bool> OutOfOrder { get; set; } = [];
 
+    /// <summary>By booking id; kept in the figures_stays table (FiguresStayRows), not in this document.</summary>
+    [JsonIgnore]
     public Dictionary<string, FiguresStay> Stays { get; set; } = [];
+
+    /// <summary>The stays of figures stored before they had their own table; the next write moves them there.</summary>
+    [JsonPropertyName("stays")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public Dictionary<string, FiguresStay>? EarlierStays { get; set; }
 
     /// <summary>The rooms' blocks, by "room/block" (a block's id is its room's own).</summary>
     public Dictionary<string, FiguresBlock> Blocks { get; set; } = [];
@@ -48,6 +57,8 @@ public sealed class FiguresStay
     public bool Covers(DateOnly night) => CheckIn <= night && night < CheckOut;
 
     public bool Overlaps(DateOnly checkIn, DateOnly checkOut) => CheckIn < checkOut && checkIn < CheckOut;
+
+    public FiguresStay Copy() => (FiguresStay)MemberwiseClone();
 }
 
 /// <summary>A room's block: nights [From, To) off sale; out of order ones also leave the rooms to sell.</summary>

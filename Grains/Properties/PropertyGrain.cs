@@ -294,7 +294,15 @@ internal sealed class PropertyGrain(
         var roomTypes = State.RoomTypes.Where(t => t.MaxOccupancy >= guests).ToList();
         var rooms = State.Rooms.Where(r => !r.Retired).ToList();
         var unsellable = await UnsellableRooms(rooms, checkIn, checkOut);
-        var freeByType = rooms.Where(r => !unsellable.Contains(r.Id)).GroupBy(r => r.RoomType).ToDictionary(g => g.Key, g => g.Count());
+        var freeByType = new Dictionary<string, int>(State.RoomTypes.Count, StringComparer.Ordinal);
+        foreach (var room in rooms)
+        {
+            if (!unsellable.Contains(room.Id))
+            {
+                freeByType[room.RoomType] = freeByType.GetValueOrDefault(room.RoomType) + 1;
+            }
+        }
+
         return new AvailabilityView(
             propertyId,
             checkIn,

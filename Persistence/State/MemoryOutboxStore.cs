@@ -109,6 +109,14 @@ public sealed class MemoryOutboxStore(EventLogSignal signal) : IOutboxStore, IEv
         }
     }
 
+    public Task<long> ReadLastSequenceAsync(EventStream stream, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult((long)(streams.GetValueOrDefault(stream)?.Count ?? 0));
+        }
+    }
+
     public Task<IReadOnlyDictionary<EventStream, long>> ReadLastSequencesAsync(IReadOnlyCollection<EventStream> streams, CancellationToken cancellationToken)
     {
         lock (gate)

@@ -48,6 +48,9 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         FROM stream, unnest($4::text[], $5::text[]) WITH ORDINALITY AS e(event_type, payload, ord)
         """;
 
+    private const string ReadLastSequence =
+        "SELECT last_sequence FROM event_streams WHERE stream_namespace = $1 AND stream_key = $2";
+
     private const string ReadLastSequences =
         "SELECT s.stream_namespace, s.stream_key, s.last_sequence FROM event_streams s "
         + "JOIN unnest($1::text[], $2::text[]) AS w(ns, key) ON s.stream_namespace = w.ns AND s.stream_key = w.key";
@@ -158,6 +161,15 @@ public sealed class PostgresOutboxStore(NpgsqlDataSource dataSource) : IOutboxSt
         }
 
         return events;
+    }
+
+    // Every availability search asks this of its property's stream: one row by its key, no arrays.
+    public async Task<long> ReadLastSequenceAsync(EventStream stream, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(ReadLastSequence);
+        command.Parameters.Add(new() { Value = stream.Namespace });
+        command.Parameters.Add(new() { Value = stream.Key });
+        return await command.ExecuteScalarAsync(cancellationToken) is long last ? last : 0;
     }
 
     public async Task<IReadOnlyDictionary<EventStream, long>> ReadLastSequencesAsync(

@@ -49,6 +49,56 @@ public sealed class FiguresTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal("3 1 0 0 0 0 0 0 0 0", Line(nights[3]));
     }
 
+    /// <summary>
+    /// The figures keep each stay as a row written with their state, not inside it, so a write costs
+    /// what changed rather than the property's whole history. Figures stored the earlier way (stays
+    /// inside the document) are read as they are after a restart and move to rows with the next write.
+    /// </summary>
+    [Fact]
+    public async Task Figures_keep_each_stay_as_a_row_and_move_stays_stored_the_earlier_way_to_rows()
+    {
+        var org = await api.OpenHotelAsync(doubles: 2, suites: 1);
+        var key = $"{org}/hotel";
+        var bookings = $"/api/orgs/{org}/bookings";
+        var kept = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d1", 0, 2)).OkAsync()).GetProperty("id").GetString();
+        await api.Client.PostAsync($"{bookings}/{kept}/confirm", null).OkAsync();
+        var cancelled = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d2", 0, 1)).OkAsync()).GetProperty("id").GetString();
+        await api.Client.PostAsync($"{bookings}/{cancelled}/cancel", null).OkAsync();
+
+        // Stored within seconds: the confirmed stay's row, nothing of the cancelled one, no stays in the document.
+        await Eventually.Until(() => StayRowsAsync(key), rows => rows == $"{kept} Confirmed");
+        Assert.False(await StaysInDocumentAsync(key));
+
+        // As figures were stored before: the stays inside the document, no rows.
+        await api.Database.ExecuteAsync("""
+            UPDATE grain_state SET payload = jsonb_set(payload, '{data,stays}', (
+                SELECT jsonb_object_agg(booking_id, jsonb_build_object('roomId', room_id, 'checkIn', check_in, 'checkOut', check_out,
+                    'nightsBooked', nights_booked, 'total', total, 'stage', stage))
+                FROM figures_stays WHERE figures_key = $1))
+            WHERE grain_type = 'property-figures' AND grain_key = $1
+            """, key);
+        await api.Database.ExecuteAsync("DELETE FROM figures_stays WHERE figures_key = $1", key);
+        await api.RestartAsync();
+        var nights = await FiguresAsync(org, n => n[1].GetProperty("roomsSold").GetInt32() == 1);
+        Assert.Equal(1, nights[0].GetProperty("roomsSold").GetInt32());
+
+        // The next write moves them to rows, beside the new stay's.
+        var added = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d2", 3, 4)).OkAsync()).GetProperty("id").GetString();
+        var expected = string.Join(',', new[] { $"{kept} Confirmed", $"{added} Held" }.Order(StringComparer.Ordinal));
+        await Eventually.Until(() => StayRowsAsync(key), rows => rows == expected);
+        Assert.False(await StaysInDocumentAsync(key));
+
+        await api.RestartAsync();
+        nights = await FiguresAsync(org, n => n[0].GetProperty("roomsSold").GetInt32() == 1);
+        Assert.Equal(new[] { 1, 1, 0, 0 }, nights[..4].Select(n => n.GetProperty("roomsSold").GetInt32()));
+    }
+
+    private Task<string> StayRowsAsync(string key) => api.Database.ScalarAsync<string>(
+        "SELECT coalesce(string_agg(booking_id || ' ' || stage, ',' ORDER BY booking_id COLLATE \"C\"), '') FROM figures_stays WHERE figures_key = $1", key);
+
+    private Task<bool> StaysInDocumentAsync(string key) => api.Database.ScalarAsync<bool>(
+        "SELECT payload->'data' ? 'stays' FROM grain_state WHERE grain_type = 'property-figures' AND grain_key = $1", key);
+
     /// <summary>Ranges the figures refuse, and the field each refusal names; the CSV refuses the same.</summary>
     public static TheoryData<string, string> BadRanges => new()
     {

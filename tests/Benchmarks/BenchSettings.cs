@@ -64,7 +64,7 @@ public sealed record BenchSettings
     public IReadOnlyList<int> SiloCounts => Quick ? [2] : [1, 2, 3];
 
     /// <summary>A hard stop for the whole run, so a wedged load cannot hold a shared machine.</summary>
-    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(10);
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromMinutes(13);
 
     public bool Selects(string scenario) =>
         Filter is null || Filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

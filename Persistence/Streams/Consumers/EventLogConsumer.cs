@@ -52,6 +52,22 @@ public abstract class EventLogConsumer<TState>(
     /// <summary>Changes <see cref="Data"/> (or hands the event on) for one event. Throwing is safe: the grain goes back to its stored state.</summary>
     protected abstract Task ApplyAsync(RecordedEvent recorded);
 
+    /// <summary>
+    /// Runs whenever <see cref="Data"/> was set to what storage holds (on activation, and after a failed
+    /// apply or write): a consumer that keeps part of its data in rows of its own reads them here.
+    /// </summary>
+    protected virtual Task OnStateReadAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs just before the state is written: a consumer enlists here the rows that changed since the last write.</summary>
+    protected virtual void OnStoring()
+    {
+    }
+
+    /// <summary>Adds rows to be committed with the next write of the state.</summary>
+    protected void Enlist(ITransactionalWrite write) => consumed.Enlist(write);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => OnStateReadAsync(cancellationToken);
+
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         handleFactory.Create<RecordedEvent>().ResumeAsync(this);
 
@@ -153,7 +169,7 @@ public abstract class EventLogConsumer<TState>(
     /// </summary>
     protected async Task<bool> CatchUpAsync(EventStream from, CancellationToken cancellationToken = default)
     {
-        var end = (await log.ReadLastSequencesAsync([from], cancellationToken))[from];
+        var end = await log.ReadLastSequenceAsync(from, cancellationToken);
         if (end <= consumed.State.AppliedThrough)
         {
             return false;
@@ -205,6 +221,7 @@ public abstract class EventLogConsumer<TState>(
     {
         var target = upTo ?? consumed.State.AppliedThrough;
         await consumed.ReadStateAsync();
+        await OnStateReadAsync(CancellationToken.None);
         unstored = 0;
         while (consumed.State.AppliedThrough < target)
         {
@@ -243,7 +260,18 @@ public abstract class EventLogConsumer<TState>(
 
     private async Task StoreAsync()
     {
-        await consumed.WriteStateAsync();
+        OnStoring();
+        try
+        {
+            await consumed.WriteStateAsync();
+        }
+        catch
+        {
+            // The write put the state back to what storage holds; rows kept beside it come back with it.
+            await OnStateReadAsync(CancellationToken.None);
+            throw;
+        }
+
         unstored = 0;
     }
 }

@@ -77,7 +77,8 @@ public sealed class PropertyFiguresGrain(
         // As of every event committed before the question (one look at the log's end): a guest who just
         // held a room, or a manager who just took one out of order, sees it in the next search.
         await CatchUpAsync(Stream);
-        var unsellable = new HashSet<string>(StringComparer.Ordinal);
+        // Sized for every room at once: grown step by step it allocated several times over per search.
+        var unsellable = new HashSet<string>(Data.OutOfOrder.Count, StringComparer.Ordinal);
         foreach (var stay in Data.Stays.Values)
         {
             if (stay.Overlaps(checkIn, checkOut))

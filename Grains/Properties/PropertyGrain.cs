@@ -292,7 +292,15 @@ internal sealed class PropertyGrain(
         var settings = Settings;
         // A room type too small for the party is not a choice for it, however many rooms it has free.
         var roomTypes = State.RoomTypes.Where(t => t.MaxOccupancy >= guests).ToList();
-        var rooms = State.Rooms.Where(r => !r.Retired).ToList();
+        var rooms = new List<RoomSummary>(State.Rooms.Count);
+        foreach (var room in State.Rooms)
+        {
+            if (!room.Retired)
+            {
+                rooms.Add(room);
+            }
+        }
+
         var unsellable = await UnsellableRooms(rooms, checkIn, checkOut);
         var freeByType = new Dictionary<string, int>(State.RoomTypes.Count, StringComparer.Ordinal);
         foreach (var room in rooms)

@@ -14,15 +14,16 @@ public sealed class BookingSite : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly HttpClient http;
 
+    // What guests do (search, count their visit) they do without signing in, as on the booking page.
+    private readonly HttpClient guest;
+
     public BookingSite(Uri address)
     {
         Address = address;
         // One pool per site, no limit per server: 32 callers keep 32 connections, as 32 browsers would.
-        http = new HttpClient(new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
-        {
-            BaseAddress = address,
-            Timeout = TimeSpan.FromSeconds(30),
-        };
+        var connections = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
+        http = new HttpClient(connections) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        guest = new HttpClient(connections, disposeHandler: false) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public Uri Address { get; }
@@ -131,7 +132,7 @@ public sealed class BookingSite : IDisposable
             request.Headers.Add("Visit-Id", visit);
         }
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await guest.SendAsync(request, cancellationToken);
         await EnsureAsync(response, cancellationToken, HttpStatusCode.OK);
         using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
         return body.RootElement.GetProperty("roomTypes").EnumerateArray()
@@ -141,7 +142,7 @@ public sealed class BookingSite : IDisposable
     /// <summary>Starts a counted visit to the booking page with the steps it reached so far (the platform only) and returns its id.</summary>
     public async Task<string> StartVisitAsync(string org, string property, string source, string[] steps, CancellationToken cancellationToken)
     {
-        using var response = await http.PostAsJsonAsync(
+        using var response = await guest.PostAsJsonAsync(
             new Uri($"/api/orgs/{org}/properties/{property}/visits", UriKind.Relative),
             new { steps, landingPage = $"/book/{org}/{property}", utmSource = source, utmMedium = "cpc", utmCampaign = "bench" },
             Json,
@@ -158,7 +159,11 @@ public sealed class BookingSite : IDisposable
         await EnsureAsync(response, cancellationToken, HttpStatusCode.OK);
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        guest.Dispose();
+        http.Dispose();
+    }
 
     private static HttpRequestMessage BookingRequest(string org, string property, string room, DateOnly checkIn, int nights, string idempotencyKey)
     {

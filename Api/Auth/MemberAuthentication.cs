@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text;
 using Actors.Api.Boards;
 using Actors.Silo.Product;
@@ -91,14 +90,6 @@ public static class MemberAuthentication
             {
                 Unauthorized.Explain(context.HttpContext, Sessions.Ended);
                 context.Fail(Sessions.Ended);
-                return;
-            }
-
-            // A board connection keeps its principal for as long as it stays open: keep the claims,
-            // not the parsed token the identity would otherwise hold on to.
-            if (context.Request.Path.StartsWithSegments(BoardEndpoints.HubPath) && context.Principal?.Identity is ClaimsIdentity identity)
-            {
-                context.Principal = new ClaimsPrincipal(new ClaimsIdentity(identity.Claims, identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType));
             }
         },
         OnAuthenticationFailed = context =>

@@ -93,6 +93,45 @@ public sealed class FiguresTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(new[] { 1, 1, 0, 0 }, nights[..4].Select(n => n.GetProperty("roomsSold").GetInt32()));
     }
 
+    /// <summary>
+    /// A write of the figures that fails puts their state back to what storage holds, and their stays
+    /// with it: the stays already stored are read again (without that the figures would lose them until
+    /// the grain restarted), and the changes since are applied again from the log.
+    /// </summary>
+    [Fact]
+    public async Task A_failed_write_of_the_figures_keeps_the_stays_already_stored()
+    {
+        var org = await api.OpenHotelAsync(doubles: 2, suites: 1);
+        var key = $"{org}/hotel";
+        var bookings = $"/api/orgs/{org}/bookings";
+        var first = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d1", 0, 1)).OkAsync()).GetProperty("id").GetString();
+        await api.Client.PostAsync($"{bookings}/{first}/confirm", null).OkAsync();
+        await Eventually.Until(() => StayRowsAsync(key), rows => rows == $"{first} Confirmed");
+
+        // From now on PostgreSQL refuses this property's figures rows, and with them the figures' whole write.
+        var trigger = $"refuse_{org.Replace('-', '_')}";
+        await api.Database.ExecuteAsync($"""
+            CREATE FUNCTION {trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+            CREATE TRIGGER {trigger} BEFORE INSERT OR UPDATE ON figures_stays FOR EACH ROW WHEN (NEW.figures_key = '{key}') EXECUTE FUNCTION {trigger}();
+            """);
+        var version = await FiguresVersionAsync(key);
+        var second = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d2", 0, 1)).OkAsync()).GetProperty("id").GetString();
+        await api.Client.PostAsync($"{bookings}/{second}/confirm", null).OkAsync();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Equal(version, await FiguresVersionAsync(key));
+
+        // Both stays still count: the first from its row, read again after the failed write, the second from the log.
+        var nights = await FiguresAsync(org, n => n[0].GetProperty("roomsSold").GetInt32() == 2);
+        Assert.Equal(2, nights[0].GetProperty("roomsSold").GetInt32());
+
+        await api.Database.ExecuteAsync($"DROP TRIGGER {trigger} ON figures_stays; DROP FUNCTION {trigger}();");
+        var expected = string.Join(',', new[] { $"{first} Confirmed", $"{second} Confirmed" }.Order(StringComparer.Ordinal));
+        await Eventually.Until(() => StayRowsAsync(key), rows => rows == expected);
+    }
+
+    private Task<long> FiguresVersionAsync(string key) => api.Database.ScalarAsync<long>(
+        "SELECT version FROM grain_state WHERE grain_type = 'property-figures' AND grain_key = $1", key);
+
     private Task<string> StayRowsAsync(string key) => api.Database.ScalarAsync<string>(
         "SELECT coalesce(string_agg(booking_id || ' ' || stage, ',' ORDER BY booking_id COLLATE \"C\"), '') FROM figures_stays WHERE figures_key = $1", key);
 

@@ -7,9 +7,10 @@ namespace Actors.Api.Funnel;
 
 /// <summary>
 /// What the booking page knows of how the guest arrived: the page, the referring site and the
-/// utm_* values of its address, and the steps it reached before the visit started (usually "viewed"). Each is trimmed with control and invisible characters taken out,
-/// and at most <see cref="MaxLength"/> characters; a field the API does not know is refused, so a
-/// page cannot choose its own variant.
+/// utm_* values of its address, and the steps it reached before the visit started (usually
+/// "viewed"). Each is trimmed with control and invisible characters taken out, and at most
+/// <see cref="MaxLength"/> characters; a field the API does not know is refused, so a page cannot
+/// choose its own variant.
 /// </summary>
 [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 public sealed record StartVisitRequest(

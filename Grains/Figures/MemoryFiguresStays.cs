@@ -22,7 +22,8 @@ internal sealed class MemoryFiguresStays
             }
             else
             {
-                stays[bookingId] = stay.Copy();
+                // Already a copy (FiguresStayRows.Of), as the rooms' stays are.
+                stays[bookingId] = stay;
             }
         }
     }

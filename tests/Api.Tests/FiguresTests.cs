@@ -59,11 +59,8 @@ public sealed class FiguresTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var org = await api.OpenHotelAsync(doubles: 2, suites: 1);
         var key = $"{org}/hotel";
-        var bookings = $"/api/orgs/{org}/bookings";
-        var kept = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d1", 0, 2)).OkAsync()).GetProperty("id").GetString();
-        await api.Client.PostAsync($"{bookings}/{kept}/confirm", null).OkAsync();
-        var cancelled = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d2", 0, 1)).OkAsync()).GetProperty("id").GetString();
-        await api.Client.PostAsync($"{bookings}/{cancelled}/cancel", null).OkAsync();
+        var kept = await BookAsync(org, "d1", 0, 2, then: "confirm");
+        await BookAsync(org, "d2", 0, 1, then: "cancel");
 
         // Stored within seconds: the confirmed stay's row, nothing of the cancelled one, no stays in the document.
         await Eventually.Until(() => StayRowsAsync(key), rows => rows == $"{kept} Confirmed");
@@ -83,7 +80,7 @@ public sealed class FiguresTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(1, nights[0].GetProperty("roomsSold").GetInt32());
 
         // The next write moves them to rows, beside the new stay's.
-        var added = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d2", 3, 4)).OkAsync()).GetProperty("id").GetString();
+        var added = await BookAsync(org, "d2", 3, 4);
         var expected = string.Join(',', new[] { $"{kept} Confirmed", $"{added} Held" }.Order(StringComparer.Ordinal));
         await Eventually.Until(() => StayRowsAsync(key), rows => rows == expected);
         Assert.False(await StaysInDocumentAsync(key));
@@ -103,9 +100,7 @@ public sealed class FiguresTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var org = await api.OpenHotelAsync(doubles: 2, suites: 1);
         var key = $"{org}/hotel";
-        var bookings = $"/api/orgs/{org}/bookings";
-        var first = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d1", 0, 1)).OkAsync()).GetProperty("id").GetString();
-        await api.Client.PostAsync($"{bookings}/{first}/confirm", null).OkAsync();
+        var first = await BookAsync(org, "d1", 0, 1, then: "confirm");
         await Eventually.Until(() => StayRowsAsync(key), rows => rows == $"{first} Confirmed");
 
         // From now on PostgreSQL refuses this property's figures rows, and with them the figures' whole write.
@@ -115,8 +110,7 @@ public sealed class FiguresTests(ApiFixture api) : IClassFixture<ApiFixture>
             CREATE TRIGGER {trigger} BEFORE INSERT OR UPDATE ON figures_stays FOR EACH ROW WHEN (NEW.figures_key = '{key}') EXECUTE FUNCTION {trigger}();
             """);
         var version = await FiguresVersionAsync(key);
-        var second = (await api.Client.PostAsync(bookings, ApiFixture.Stay("d2", 0, 1)).OkAsync()).GetProperty("id").GetString();
-        await api.Client.PostAsync($"{bookings}/{second}/confirm", null).OkAsync();
+        var second = await BookAsync(org, "d2", 0, 1, then: "confirm");
         await Task.Delay(TimeSpan.FromSeconds(5));
         Assert.Equal(version, await FiguresVersionAsync(key));
 
@@ -127,6 +121,19 @@ public sealed class FiguresTests(ApiFixture api) : IClassFixture<ApiFixture>
         await api.Database.ExecuteAsync($"DROP TRIGGER {trigger} ON figures_stays; DROP FUNCTION {trigger}();");
         var expected = string.Join(',', new[] { $"{first} Confirmed", $"{second} Confirmed" }.Order(StringComparer.Ordinal));
         await Eventually.Until(() => StayRowsAsync(key), rows => rows == expected);
+    }
+
+    /// <summary>Holds a room for the nights [from, to) days from today, then (when named) confirms or cancels it; returns the booking's id.</summary>
+    private async Task<string> BookAsync(string org, string room, int from, int to, string? then = null)
+    {
+        var bookings = $"/api/orgs/{org}/bookings";
+        var id = (await api.Client.PostAsync(bookings, ApiFixture.Stay(room, from, to)).OkAsync()).GetProperty("id").GetString()!;
+        if (then is not null)
+        {
+            await api.Client.PostAsync($"{bookings}/{id}/{then}", null).OkAsync();
+        }
+
+        return id;
     }
 
     private Task<long> FiguresVersionAsync(string key) => api.Database.ScalarAsync<long>(
